@@ -1,8 +1,8 @@
 package io.liqojava.testing;
 
+import io.liqojava.testing.internal.Cidr;
 import java.time.Duration;
 import java.util.List;
-import io.liqojava.testing.internal.Cidr;
 import org.immutables.value.Value;
 
 /**
@@ -38,7 +38,10 @@ public abstract class ClusterSpec {
     return List.of(NodeSpec.defaults());
   }
 
-  /** The cluster's pod address range; each node gets a {@code /24} of it. Default {@code 10.244.0.0/16}. */
+  /**
+   * The cluster's pod address range; each node gets a {@code /24} of it. Default {@code
+   * 10.244.0.0/16}.
+   */
   @Value.Default
   public String podCidr() {
     return "10.244.0.0/16";
@@ -70,12 +73,16 @@ public abstract class ClusterSpec {
     long implicit = nodes().stream().filter(n -> n.podCidr().isEmpty()).count();
     if (implicit > 0 && pods.subnets(24) < nodes().size()) {
       throw new IllegalArgumentException(
-          "pod CIDR " + podCidr() + " of cluster " + name() + " is too small for "
-              + nodes().size() + " nodes of a /24 each; use a larger range such as 10.244.0.0/16");
+          "pod CIDR "
+              + podCidr()
+              + " of cluster "
+              + name()
+              + " is too small for "
+              + nodes().size()
+              + " nodes of a /24 each; use a larger range such as 10.244.0.0/16");
     }
     if (nodeMonitorGracePeriod().isNegative() || nodeMonitorGracePeriod().isZero()) {
       throw new IllegalArgumentException("nodeMonitorGracePeriod must be positive");
     }
   }
-
 }

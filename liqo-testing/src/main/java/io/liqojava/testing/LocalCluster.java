@@ -1,14 +1,14 @@
 package io.liqojava.testing;
 
-import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.liqojava.testing.internal.Cidr;
 import io.liqojava.testing.internal.ComponentProcess;
 import io.liqojava.testing.internal.ControlPlane;
 import io.liqojava.testing.internal.HealthProbe;
+import io.liqojava.testing.internal.IssuedCertificate;
 import io.liqojava.testing.internal.Kubeconfigs;
 import io.liqojava.testing.internal.SimulatedNode;
 import java.io.IOException;
@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +69,10 @@ public final class LocalCluster implements AutoCloseable {
             binaries,
             dir,
             new ControlPlane.Settings(
-                spec.serviceCidr(), services.address(1), spec.nodeMonitorGracePeriod(), startupTimeout));
+                spec.serviceCidr(),
+                services.address(1),
+                spec.nodeMonitorGracePeriod(),
+                startupTimeout));
     this.kubeletWorker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -77,34 +82,35 @@ public final class LocalCluster implements AutoCloseable {
             });
   }
 
-  /** Starts the control plane and the nodes, returning once pods can be created and scheduled. */
-  void start() {
+  /**
+   * Starts the control plane and the nodes, returning once pods can be created and scheduled.
+   *
+   * @param progress receives one line per milestone, for people watching a slow start
+   */
+  void start(Consumer<String> progress) {
     long begin = System.nanoTime();
     controlPlane.startStorageAndApiServer();
-    Config admin = writeKubeconfig("kubeconfig", controlPlane.pki().admin());
-    Path controllerManager =
-        Kubeconfigs.write(
-            Kubeconfigs.render(spec.name(), controlPlane.apiServerUrl(), controlPlane.pki().ca(), controlPlane.pki().controllerManager()),
-            dir.resolve("controller-manager.kubeconfig"));
-    Path scheduler =
-        Kubeconfigs.write(
-            Kubeconfigs.render(spec.name(), controlPlane.apiServerUrl(), controlPlane.pki().ca(), controlPlane.pki().scheduler()),
-            dir.resolve("scheduler.kubeconfig"));
-    controlPlane.startControllers(controllerManager, scheduler);
-    client =
-        new KubernetesClientBuilder()
-            .withConfig(io.fabric8.kubernetes.client.Config.fromKubeconfig(Serialization.asYaml(admin)))
-            .build();
+    progress.accept(name() + ": etcd and kube-apiserver ready at " + apiServerUrl());
+    writeKubeconfig(kubeconfig, controlPlane.pki().admin());
+    controlPlane.startControllers(
+        writeKubeconfig(
+            dir.resolve("controller-manager.kubeconfig"), controlPlane.pki().controllerManager()),
+        writeKubeconfig(dir.resolve("scheduler.kubeconfig"), controlPlane.pki().scheduler()));
+    progress.accept(name() + ": kube-controller-manager and kube-scheduler running");
+    client = newClient();
     startNodes();
     awaitServiceAccountTokens();
     startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    progress.accept(
+        String.format(
+            "%s: ready with %d simulated node(s) in %.1fs",
+            name(), nodes.size(), startupTime.toMillis() / 1000.0));
   }
 
-  private Config writeKubeconfig(String file, io.liqojava.testing.internal.IssuedCertificate user) {
-    Config config =
-        Kubeconfigs.render(spec.name(), controlPlane.apiServerUrl(), controlPlane.pki().ca(), user);
-    Kubeconfigs.write(config, dir.resolve(file));
-    return config;
+  private Path writeKubeconfig(Path file, IssuedCertificate user) {
+    return Kubeconfigs.write(
+        Kubeconfigs.render(spec.name(), controlPlane.apiServerUrl(), controlPlane.pki().ca(), user),
+        file);
   }
 
   private void startNodes() {
@@ -112,7 +118,8 @@ public final class LocalCluster implements AutoCloseable {
     List<NodeSpec> specs = spec.nodes();
     for (int i = 0; i < specs.size(); i++) {
       NodeSpec node = specs.get(i);
-      String name = node.name().orElse(spec.name() + "-worker" + (i == 0 ? "" : Integer.toString(i + 1)));
+      String name =
+          node.name().orElse(spec.name() + "-worker" + (i == 0 ? "" : Integer.toString(i + 1)));
       Cidr cidr = node.podCidr().map(Cidr::parse).orElse(podCidr.subnet(24, i));
       SimulatedNode simulated =
           new SimulatedNode(client, name, node, cidr, binaries.kubernetesVersion(), kubeletWorker);
@@ -127,7 +134,9 @@ public final class LocalCluster implements AutoCloseable {
    */
   private void awaitServiceAccountTokens() {
     HealthProbe.await(
-        "the controller manager of cluster " + spec.name() + " to create the default service account",
+        "the controller manager of cluster "
+            + spec.name()
+            + " to create the default service account",
         null,
         startupTimeout,
         () -> {
@@ -162,10 +171,9 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /** The fabric8 client configuration of the admin, to customise before building a client. */
-  public io.fabric8.kubernetes.client.Config clientConfig() {
+  public Config clientConfig() {
     try {
-      return io.fabric8.kubernetes.client.Config.fromKubeconfig(
-          Files.readString(kubeconfig, StandardCharsets.UTF_8));
+      return Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + kubeconfig, e);
     }
@@ -182,8 +190,9 @@ public final class LocalCluster implements AutoCloseable {
       Path parent = target.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path temporary = Files.createTempFile(parent, ".kubeconfig", ".tmp");
-      Files.copy(kubeconfig, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.copy(kubeconfig, temporary, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the kubeconfig " + target, e);
@@ -219,13 +228,13 @@ public final class LocalCluster implements AutoCloseable {
     try {
       Path stderr = Files.createTempFile("kubectl", ".err");
       try {
-        Process process =
-            new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
           process.destroyForcibly();
-          throw new TestBedException("kubectl " + String.join(" ", args) + " did not finish within 2 minutes");
+          throw new TestBedException(
+              "kubectl " + String.join(" ", args) + " did not finish within 2 minutes");
         }
         if (process.exitValue() != 0) {
           throw new TestBedException(
@@ -286,7 +295,9 @@ public final class LocalCluster implements AutoCloseable {
     return dir;
   }
 
-  /** Stops the nodes and every control-plane process, and deletes the cluster's data. Idempotent. */
+  /**
+   * Stops the nodes and every control-plane process, and deletes the cluster's data. Idempotent.
+   */
   @Override
   public void close() {
     nodes.forEach(SimulatedNode::close);
@@ -311,7 +322,8 @@ public final class LocalCluster implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the data of cluster " + name() + " in " + dir, e);
+      throw new UncheckedIOException(
+          "cannot delete the data of cluster " + name() + " in " + dir, e);
     }
   }
 

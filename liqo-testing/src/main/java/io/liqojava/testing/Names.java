@@ -14,7 +14,10 @@ final class Names {
   static void checkDnsLabel(String what, String value) {
     if (value.length() > 63 || !DNS_LABEL.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          what + " '" + value + "' is not valid: use at most 63 lower-case letters, digits and"
+          what
+              + " '"
+              + value
+              + "' is not valid: use at most 63 lower-case letters, digits and"
               + " '-', starting and ending with a letter or digit (for example 'rome')");
     }
   }
@@ -22,7 +25,10 @@ final class Names {
   static void checkDnsSubdomain(String what, String value) {
     if (value.length() > 253 || !DNS_SUBDOMAIN.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          what + " '" + value + "' is not valid: use lower-case letters, digits, '-' and '.',"
+          what
+              + " '"
+              + value
+              + "' is not valid: use lower-case letters, digits, '-' and '.',"
               + " starting and ending with a letter or digit (for example 'rome-worker')");
     }
   }

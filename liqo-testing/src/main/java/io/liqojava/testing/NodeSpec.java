@@ -1,8 +1,8 @@
 package io.liqojava.testing;
 
+import io.liqojava.testing.internal.Cidr;
 import java.util.Map;
 import java.util.Optional;
-import io.liqojava.testing.internal.Cidr;
 import org.immutables.value.Value;
 
 /**
@@ -57,7 +57,10 @@ public abstract class NodeSpec {
   /** Extended resources and their capacity, such as {@code nvidia.com/gpu: 2}. */
   public abstract Map<String, String> extendedResources();
 
-  /** Labels added to the standard ones ({@code kubernetes.io/hostname}, {@code kubernetes.io/os}, ...). */
+  /**
+   * Labels added to the standard ones ({@code kubernetes.io/hostname}, {@code kubernetes.io/os},
+   * ...).
+   */
   public abstract Map<String, String> labels();
 
   /**
@@ -79,5 +82,4 @@ public abstract class NodeSpec {
     }
     podCidr().ifPresent(Cidr::parse);
   }
-
 }

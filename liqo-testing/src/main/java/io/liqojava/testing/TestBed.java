@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,17 @@ public final class TestBed implements AutoCloseable {
     return List.copyOf(clusters.values());
   }
 
+  /**
+   * Stops the control-plane processes under {@code workDirectory} whose JVM died without stopping
+   * them (killed with SIGKILL, say). Processes of running JVMs are left alone; {@link
+   * Builder#start()} does this by itself.
+   *
+   * @return how many processes were stopped
+   */
+  public static int stopOrphans(Path workDirectory) {
+    return ProcessJanitor.reapOrphans(workDirectory);
+  }
+
   /** Stops every cluster and deletes their data. Idempotent. */
   @Override
   public void close() {
@@ -103,6 +115,7 @@ public final class TestBed implements AutoCloseable {
     private boolean retainLogs = Boolean.getBoolean("liqo.testing.retainLogs");
     private Duration startupTimeout = Duration.ofMinutes(2);
     private ControlPlaneBinaries binaries;
+    private Consumer<String> progress = LOG::info;
 
     private Builder() {}
 
@@ -147,6 +160,15 @@ public final class TestBed implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Receives a line for each milestone of each cluster's start (etcd and API server ready,
+     * controllers running, nodes registered). Default: logged at INFO.
+     */
+    public Builder progress(Consumer<String> listener) {
+      this.progress = listener;
+      return this;
+    }
+
     /** The control-plane binaries; by default {@link ControlPlaneBinaries#locate()}. */
     public Builder binaries(ControlPlaneBinaries binaries) {
       this.binaries = binaries;
@@ -168,13 +190,14 @@ public final class TestBed implements AutoCloseable {
       for (ClusterSpec spec : specs) {
         clusters.put(
             spec.name(),
-            new LocalCluster(spec, located, runDirectory.resolve(spec.name()), startupTimeout, retainLogs));
+            new LocalCluster(
+                spec, located, runDirectory.resolve(spec.name()), startupTimeout, retainLogs));
       }
       TestBed bed = new TestBed(clusters, runDirectory);
       ExecutorService starter = Executors.newFixedThreadPool(clusters.size());
       try {
         List<Future<?>> starts = new ArrayList<>();
-        clusters.values().forEach(c -> starts.add(starter.submit(c::start)));
+        clusters.values().forEach(c -> starts.add(starter.submit(() -> c.start(progress))));
         Throwable failure = null;
         for (Future<?> start : starts) {
           try {
@@ -187,7 +210,8 @@ public final class TestBed implements AutoCloseable {
           bed.close();
           throw failure instanceof TestBedException known
               ? known
-              : new TestBedException("a local cluster failed to start: " + failure.getMessage(), failure);
+              : new TestBedException(
+                  "a local cluster failed to start: " + failure.getMessage(), failure);
         }
         return bed;
       } catch (InterruptedException e) {

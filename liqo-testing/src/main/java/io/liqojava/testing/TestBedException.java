@@ -1,6 +1,9 @@
 package io.liqojava.testing;
 
-/** A local cluster could not be provisioned, started or stopped; the message says why and what to do. */
+/**
+ * A local cluster could not be provisioned, started or stopped; the message says why and what to
+ * do.
+ */
 public class TestBedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -24,7 +24,8 @@ class ClusterIsolationTest {
       @Cluster("naples") LocalCluster naples) {
     rome.client()
         .namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName("only-in-rome").endMetadata().build())
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName("only-in-rome").endMetadata().build())
         .create();
     rome.client()
         .configMaps()
@@ -55,7 +56,8 @@ class ClusterIsolationTest {
     // Trust milan's serving certificate, so that only the client certificate is in question.
     romeCredentialsAtMilan.setCaCertData(milan.clientConfig().getCaCertData());
 
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(romeCredentialsAtMilan).build()) {
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(romeCredentialsAtMilan).build()) {
       // Milan does not accept a certificate signed by Rome's CA: the request counts as anonymous.
       assertThatThrownBy(() -> client.namespaces().list())
           .isInstanceOfSatisfying(

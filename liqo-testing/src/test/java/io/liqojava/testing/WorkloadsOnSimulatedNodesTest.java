@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1beta1.Endpoint;
-import io.fabric8.kubernetes.api.model.discovery.v1beta1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.liqojava.testing.internal.Cidr;
 import io.liqojava.testing.junit.LocalClusters;
@@ -21,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * real scheduler binds the pods to simulated nodes, they turn Running and Ready with IPs from the
  * node's pod CIDR, and the real EndpointSlice controller publishes both pod IPs.
  */
-@LocalClusters(value = {"london", "newyork"}, nodes = 2)
+@LocalClusters(
+    value = {"london", "newyork"},
+    nodes = 2)
 class WorkloadsOnSimulatedNodesTest {
 
   private static final String NAMESPACE = "workloads";
@@ -65,10 +65,15 @@ class WorkloadsOnSimulatedNodesTest {
     LocalCluster cluster = bed.clusters().get(0);
     KubernetesClient client = cluster.client();
     String namespace = "replace";
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
     client.apps().deployments().inNamespace(namespace).resource(nginx()).create();
     List<Pod> before =
-        await().atMost(Duration.ofSeconds(60))
+        await()
+            .atMost(Duration.ofSeconds(60))
             .until(() -> readyPods(client, namespace), list -> list.size() == 2);
 
     client.pods().inNamespace(namespace).resource(before.get(0)).delete();
@@ -80,17 +85,29 @@ class WorkloadsOnSimulatedNodesTest {
             list ->
                 list.size() == 2
                     && list.stream()
-                        .noneMatch(p -> p.getMetadata().getUid().equals(before.get(0).getMetadata().getUid())));
-    assertThat(client.pods().inNamespace(namespace).withName(before.get(0).getMetadata().getName()).get())
+                        .noneMatch(
+                            p ->
+                                p.getMetadata()
+                                    .getUid()
+                                    .equals(before.get(0).getMetadata().getUid())));
+    assertThat(
+            client
+                .pods()
+                .inNamespace(namespace)
+                .withName(before.get(0).getMetadata().getName())
+                .get())
         .isNull();
   }
 
   private static void deployNginx(KubernetesClient client) {
-    client.namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
     client.apps().deployments().inNamespace(NAMESPACE).resource(nginx()).create();
-    client.services()
+    client
+        .services()
         .inNamespace(NAMESPACE)
         .resource(
             new ServiceBuilder()
@@ -151,17 +168,39 @@ class WorkloadsOnSimulatedNodesTest {
         .toList();
   }
 
+  /**
+   * The ready endpoint addresses of the nginx Service, from whichever EndpointSlice API is served.
+   */
   private static List<String> readyEndpointAddresses(KubernetesClient client) {
-    return client.discovery().v1beta1().endpointSlices().inNamespace(NAMESPACE)
+    if (client.supports(io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class)) {
+      return client
+          .discovery()
+          .v1()
+          .endpointSlices()
+          .inNamespace(NAMESPACE)
+          .withLabel("kubernetes.io/service-name", "nginx")
+          .list()
+          .getItems()
+          .stream()
+          .flatMap(slice -> slice.getEndpoints().stream())
+          .filter(
+              e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
+          .flatMap(e -> e.getAddresses().stream())
+          .toList();
+    }
+    return client
+        .discovery()
+        .v1beta1()
+        .endpointSlices()
+        .inNamespace(NAMESPACE)
         .withLabel("kubernetes.io/service-name", "nginx")
         .list()
         .getItems()
         .stream()
-        .map(EndpointSlice::getEndpoints)
-        .flatMap(List::stream)
-        .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
-        .map(Endpoint::getAddresses)
-        .flatMap(List::stream)
+        .flatMap(slice -> slice.getEndpoints().stream())
+        .filter(
+            e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
+        .flatMap(e -> e.getAddresses().stream())
         .toList();
   }
 }

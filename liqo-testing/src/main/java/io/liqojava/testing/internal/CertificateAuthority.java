@@ -72,8 +72,7 @@ public final class CertificateAuthority {
               .addExtension(
                   Extension.keyUsage,
                   true,
-                  new KeyUsage(
-                      KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
+                  new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature))
               .addExtension(
                   Extension.subjectKeyIdentifier,
                   false,
@@ -138,7 +137,8 @@ public final class CertificateAuthority {
     try {
       JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
       X509v3CertificateBuilder builder =
-          builder(X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+          builder(
+                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
                   subject,
                   subjectKeys)
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))

@@ -64,8 +64,13 @@ public record Cidr(long base, int prefixLength) {
       throw new IllegalArgumentException(this + " has no address at offset " + offset);
     }
     long value = base + offset;
-    return ((value >> 24) & 0xFF) + "." + ((value >> 16) & 0xFF) + "." + ((value >> 8) & 0xFF)
-        + "." + (value & 0xFF);
+    return ((value >> 24) & 0xFF)
+        + "."
+        + ((value >> 16) & 0xFF)
+        + "."
+        + ((value >> 8) & 0xFF)
+        + "."
+        + (value & 0xFF);
   }
 
   /** The offset of {@code ip} in this range, or -1 when it lies outside. */

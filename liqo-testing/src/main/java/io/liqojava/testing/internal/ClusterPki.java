@@ -59,7 +59,9 @@ public final class ClusterPki {
     ca.issueServer("kube-apiserver", API_SERVER_DNS, List.of("127.0.0.1", kubernetesServiceIp))
         .write(dir.resolve("apiserver.crt"), dir.resolve("apiserver.key"));
     ca.issueServer("kube-controller-manager", List.of("localhost"), List.of("127.0.0.1"))
-        .write(dir.resolve("controller-manager-serving.crt"), dir.resolve("controller-manager-serving.key"));
+        .write(
+            dir.resolve("controller-manager-serving.crt"),
+            dir.resolve("controller-manager-serving.key"));
     ca.issueServer("kube-scheduler", List.of("localhost"), List.of("127.0.0.1"))
         .write(dir.resolve("scheduler-serving.crt"), dir.resolve("scheduler-serving.key"));
     KeyPair serviceAccountKeys = CertificateAuthority.newKeyPair();
@@ -83,7 +85,9 @@ public final class ClusterPki {
     return ca;
   }
 
-  /** The admin's client certificate: user {@code kubernetes-admin}, group {@code system:masters}. */
+  /**
+   * The admin's client certificate: user {@code kubernetes-admin}, group {@code system:masters}.
+   */
   public IssuedCertificate admin() {
     return admin;
   }

@@ -16,7 +16,11 @@ import java.util.Objects;
  */
 public final class ControlPlane {
 
-  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  /** SIGTERM to SIGKILL; the API server would otherwise wait up to a minute for open watches. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+  /** An outage is abrupt: the API server gets little time to drain. */
+  private static final Duration OUTAGE_GRACE = Duration.ofSeconds(1);
 
   private final String clusterName;
   private final ControlPlaneBinaries binaries;
@@ -117,10 +121,10 @@ public final class ControlPlane {
         () -> probe.answers(apiServerUrl() + "/readyz", "ok"));
   }
 
-  /** Stops the API server only; etcd, the controllers and the data stay. */
+  /** Stops the API server only, as in an outage; etcd, the controllers and the data stay. */
   public void stopApiServer() {
     if (apiServer != null) {
-      apiServer.stop(STOP_GRACE);
+      apiServer.stop(OUTAGE_GRACE);
     }
   }
 
@@ -131,7 +135,8 @@ public final class ControlPlane {
 
   /** Stops every component, the controllers first and etcd last. Idempotent. */
   public void stop() {
-    for (ComponentProcess process : new ComponentProcess[] {scheduler, controllerManager, apiServer, etcd}) {
+    for (ComponentProcess process :
+        new ComponentProcess[] {scheduler, controllerManager, apiServer, etcd}) {
       if (process != null) {
         process.stop(STOP_GRACE);
       }
@@ -215,7 +220,9 @@ public final class ControlPlane {
                 "--cluster-signing-cert-file=" + pki.file("ca.crt"),
                 "--cluster-signing-key-file=" + pki.file("ca.key"),
                 "--cluster-name=" + clusterName,
-                "--node-monitor-grace-period=" + settings.nodeMonitorGracePeriod().toSeconds() + "s",
+                "--node-monitor-grace-period="
+                    + settings.nodeMonitorGracePeriod().toSeconds()
+                    + "s",
                 "--profiling=false"));
     if (binaries.kubernetesMinorVersion() < 24) {
       command.add("--port=0");
@@ -245,6 +252,12 @@ public final class ControlPlane {
 
   @Override
   public String toString() {
-    return "control plane of " + clusterName + " at " + apiServerUrl() + " (" + Objects.toString(dir) + ")";
+    return "control plane of "
+        + clusterName
+        + " at "
+        + apiServerUrl()
+        + " ("
+        + Objects.toString(dir)
+        + ")";
   }
 }

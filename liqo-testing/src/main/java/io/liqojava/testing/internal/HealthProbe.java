@@ -45,8 +45,8 @@ public final class HealthProbe {
   /**
    * Polls {@code check} until it holds.
    *
-   * @throws IllegalStateException when {@code process} exits first (with the end of its log) or
-   *     the timeout passes
+   * @throws IllegalStateException when {@code process} exits first (with the end of its log) or the
+   *     timeout passes
    */
   public static void await(
       String what, ComponentProcess process, Duration timeout, BooleanSupplier check) {

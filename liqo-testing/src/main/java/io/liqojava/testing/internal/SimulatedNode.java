@@ -153,7 +153,8 @@ public final class SimulatedNode implements AutoCloseable {
       client
           .nodes()
           .withName(name)
-          .editStatus(existing -> new NodeBuilder(existing).withStatus(desired.getStatus()).build());
+          .editStatus(
+              existing -> new NodeBuilder(existing).withStatus(desired.getStatus()).build());
     }
   }
 
@@ -170,7 +171,8 @@ public final class SimulatedNode implements AutoCloseable {
     capacity.put("memory", new Quantity(spec.memory()));
     capacity.put("pods", new Quantity(Integer.toString(spec.pods())));
     capacity.put("ephemeral-storage", new Quantity("100Gi"));
-    spec.extendedResources().forEach((resource, amount) -> capacity.put(resource, new Quantity(amount)));
+    spec.extendedResources()
+        .forEach((resource, amount) -> capacity.put(resource, new Quantity(amount)));
     String now = now();
     return new NodeBuilder()
         .withNewMetadata()
@@ -186,12 +188,34 @@ public final class SimulatedNode implements AutoCloseable {
         .withCapacity(capacity)
         .withAllocatable(capacity)
         .withConditions(
-            condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", now),
-            condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", now),
-            condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", now),
-            condition("Ready", "True", "KubeletReady", "simulated kubelet is posting ready status", now))
-        .addNewAddress("InternalIP", spec.address())
-        .addNewAddress("Hostname", name)
+            condition(
+                "MemoryPressure",
+                "False",
+                "KubeletHasSufficientMemory",
+                "kubelet has sufficient memory available",
+                now),
+            condition(
+                "DiskPressure",
+                "False",
+                "KubeletHasNoDiskPressure",
+                "kubelet has no disk pressure",
+                now),
+            condition(
+                "PIDPressure",
+                "False",
+                "KubeletHasSufficientPID",
+                "kubelet has sufficient PID available",
+                now),
+            condition(
+                "Ready", "True", "KubeletReady", "simulated kubelet is posting ready status", now))
+        .addNewAddress()
+        .withType("InternalIP")
+        .withAddress(spec.address())
+        .endAddress()
+        .addNewAddress()
+        .withType("Hostname")
+        .withAddress(name)
+        .endAddress()
         .withNewDaemonEndpoints()
         .withNewKubeletEndpoint(10250)
         .endDaemonEndpoints()
@@ -240,9 +264,17 @@ public final class SimulatedNode implements AutoCloseable {
               .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
               .endSpec()
               .build();
-      client.resource(lease).fieldManager("liqo-testing-kubelet").forceConflicts().serverSideApply();
+      client
+          .resource(lease)
+          .fieldManager("liqo-testing-kubelet")
+          .forceConflicts()
+          .serverSideApply();
     } catch (KubernetesClientException e) {
-      LOG.debug("node {}: cannot renew its lease ({}); retrying in {}", name, e.getMessage(), LEASE_RENEW_INTERVAL);
+      LOG.debug(
+          "node {}: cannot renew its lease ({}); retrying in {}",
+          name,
+          e.getMessage(),
+          LEASE_RENEW_INTERVAL);
     }
   }
 
@@ -255,7 +287,8 @@ public final class SimulatedNode implements AutoCloseable {
               reconcile(key);
             } catch (KubernetesClientException e) {
               if (!closed) {
-                LOG.debug("node {}: pod {} not reconciled ({}); retrying", name, key, e.getMessage());
+                LOG.debug(
+                    "node {}: pod {} not reconciled ({}); retrying", name, key, e.getMessage());
                 worker.schedule(() -> enqueue(key), RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
               }
             }
@@ -311,7 +344,11 @@ public final class SimulatedNode implements AutoCloseable {
         .forEach(conditions::add);
     for (String type : List.of("Initialized", "Ready", "ContainersReady")) {
       conditions.add(
-          new PodConditionBuilder().withType(type).withStatus("True").withLastTransitionTime(now).build());
+          new PodConditionBuilder()
+              .withType(type)
+              .withStatus("True")
+              .withLastTransitionTime(now)
+              .build());
     }
     List<ContainerStatus> initContainers = new ArrayList<>();
     pod.getSpec()
@@ -343,7 +380,11 @@ public final class SimulatedNode implements AutoCloseable {
                         c.getName(),
                         c.getImage(),
                         true,
-                        new ContainerStateBuilder().withNewRunning().withStartedAt(now).endRunning().build())));
+                        new ContainerStateBuilder()
+                            .withNewRunning()
+                            .withStartedAt(now)
+                            .endRunning()
+                            .build())));
     status.setPhase("Running");
     status.setHostIP(spec.address());
     status.setPodIP(ip);
@@ -358,7 +399,9 @@ public final class SimulatedNode implements AutoCloseable {
 
   private static ContainerStatus containerStatus(
       Pod pod, String container, String image, boolean ready, ContainerState state) {
-    String id = UUID.nameUUIDFromBytes((pod.getMetadata().getUid() + "/" + container).getBytes()).toString();
+    String id =
+        UUID.nameUUIDFromBytes((pod.getMetadata().getUid() + "/" + container).getBytes())
+            .toString();
     return new ContainerStatusBuilder()
         .withName(container)
         .withImage(image)

@@ -6,7 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Selects, by name, which of the {@link LocalClusters} a {@code LocalCluster} parameter receives. */
+/**
+ * Selects, by name, which of the {@link LocalClusters} a {@code LocalCluster} parameter receives.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

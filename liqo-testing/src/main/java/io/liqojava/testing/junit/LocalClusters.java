@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Starts local clusters once for the annotated test class and stops them after its last test.
- * Test methods, constructors and lifecycle methods receive them as parameters: a {@link
+ * Starts local clusters once for the annotated test class and stops them after its last test. Test
+ * methods, constructors and lifecycle methods receive them as parameters: a {@link
  * io.liqojava.testing.LocalCluster} parameter is matched by {@link Cluster @Cluster}, by its
  * parameter name (with {@code -parameters}), or is the only cluster; a {@link
  * io.liqojava.testing.TestBed} parameter receives them all.
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The clusters are shared by all tests of the class, so tests should not depend on each
- * other's leftovers: use distinct namespaces.
+ * <p>The clusters are shared by all tests of the class, so tests should not depend on each other's
+ * leftovers: use distinct namespaces.
  */
 @Documented
 @Inherited

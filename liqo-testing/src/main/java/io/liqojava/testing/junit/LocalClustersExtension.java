@@ -79,8 +79,7 @@ public final class LocalClustersExtension implements BeforeAllCallback, Paramete
     ExtensionContext classContext = owner;
     return classContext
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            Holder.class, k -> new Holder(start(annotation)), Holder.class)
+        .getOrComputeIfAbsent(Holder.class, k -> new Holder(start(annotation)), Holder.class)
         .bed();
   }
 

@@ -1,0 +1,90 @@
+package io.liqojava.samples.localclusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liqojava.testing.ControlPlaneBinaries;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged launcher as a user does: {@code up --detach}, kubectl, {@code down}. */
+class LocalClustersIT {
+
+  @TempDir Path workingDirectory;
+
+  @AfterEach
+  void stopWhateverIsLeft() throws Exception {
+    launcher("down");
+  }
+
+  @Test
+  void upDetachedThenKubectlListsReadyNodesThenDownStopsEverything() throws Exception {
+    Result up = launcher("up", "a", "b", "--detach");
+
+    assertThat(up.exitCode()).as(up.output()).isZero();
+    assertThat(up.output()).contains("Local clusters are ready", "liqo_kubeconf_a", "MiB");
+    assertThat(workingDirectory.resolve("liqo_kubeconf_a")).exists();
+    assertThat(workingDirectory.resolve("liqo_kubeconf_b")).exists();
+    long pid = RunState.read(workingDirectory).orElseThrow().pid();
+
+    Result nodes =
+        run(
+            List.of(
+                ControlPlaneBinaries.locate().binary("kubectl").toString(),
+                "--kubeconfig",
+                "liqo_kubeconf_a",
+                "get",
+                "nodes"));
+    assertThat(nodes.exitCode()).as(nodes.output()).isZero();
+    assertThat(nodes.output()).containsPattern("a-worker\\s+Ready");
+
+    Result again = launcher("up", "c", "--detach");
+    assertThat(again.exitCode()).isNotZero();
+    assertThat(again.output()).contains("already run", "./local-clusters down");
+
+    Result down = launcher("down");
+    assertThat(down.exitCode()).as(down.output()).isZero();
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(workingDirectory.resolve("liqo_kubeconf_a")).doesNotExist();
+    assertThat(workingDirectory.resolve(".local-clusters")).doesNotExist();
+    assertThat(launcher("down").output()).contains("nothing to stop");
+  }
+
+  @Test
+  void rejectsAnInvalidClusterNameWithTheRule() throws Exception {
+    Result up = launcher("up", "Not_A_Label", "--detach");
+
+    assertThat(up.exitCode()).isEqualTo(2);
+    assertThat(up.output()).contains("'Not_A_Label' is not valid", "lower-case letters");
+    assertThat(workingDirectory.resolve(".local-clusters")).doesNotExist();
+  }
+
+  private Result launcher(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(System.getProperty("launcher.jar"));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  private Result run(List<String> command) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  private record Result(int exitCode, String output) {}
+}
