@@ -18,6 +18,9 @@ RELEASE_VERSION="${LIQO_K8S_RELEASE_VERSION:-v1.31.4}"
 ETCD_RELEASE_VERSION="${LIQO_ETCD_RELEASE_VERSION:-v3.5.17}"
 BUILD_ROOT="${LIQO_K8S_BUILD_DIR:-$HOME/.cache/liqo-java/k8s/build}"
 COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubectl etcd)
+# Bumped whenever the Debian build recipe changes, so that binaries built by an older recipe are
+# rebuilt. 2: vendored reflect2 replaced by 1.0.2 (1.0.1 crashes kube-apiserver under Go >= 1.18).
+DEBIAN_RECIPE=2
 
 say() { printf '[provision] %s\n' "$*" >&2; }
 die() { printf '[provision] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -25,7 +28,12 @@ die() { printf '[provision] ERROR: %s\n' "$*" >&2; exit 1; }
 complete() {
   local c
   for c in "${COMPONENTS[@]}"; do [ -x "$BIN_DIR/$c" ] || return 1; done
-  [ -s "$BIN_DIR/VERSION" ]
+  [ -s "$BIN_DIR/VERSION" ] || return 1
+  # Binaries from an older Debian build recipe are known to be broken: rebuild them.
+  if grep -q 'source=debian' "$BIN_DIR/VERSION" && ! grep -q "recipe=${DEBIAN_RECIPE}\b" "$BIN_DIR/VERSION"; then
+    say "the binaries in $BIN_DIR come from an older build recipe; rebuilding them"
+    return 1
+  fi
 }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -87,7 +95,7 @@ place kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and etcd 
     } | as_root tee "$src_list" >/dev/null
     apt_updated=0
   fi
-  apt_install golang-go rsync jq make etcd-server dpkg-dev
+  apt_install golang-go rsync jq make etcd-server dpkg-dev golang-github-modern-go-reflect2-dev
   if [ $apt_updated -eq 0 ]; then say "apt-get update"; as_root apt-get update -qq >/dev/null; apt_updated=1; fi
 
   local gopath="$BUILD_ROOT/gopath"
@@ -100,6 +108,19 @@ place kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and etcd 
     local dir; dir=$(find "$BUILD_ROOT/src" -maxdepth 1 -mindepth 1 -type d -name 'kubernetes-*' | head -1)
     [ -n "$dir" ] || die "the kubernetes source package unpacked to an unexpected layout in $BUILD_ROOT/src"
     rm -rf "$tree"; mv "$dir" "$tree"
+  fi
+  # Kubernetes 1.20 vendors reflect2 1.0.1, whose map iteration corrupts memory under Go >= 1.18:
+  # kube-apiserver dies with SIGSEGV on the first custom resource it stores. 1.0.2 is the fix, with
+  # the same API; Debian ships it.
+  local reflect2_src=/usr/share/gocode/src/github.com/modern-go/reflect2
+  local reflect2_dst="$tree/vendor/github.com/modern-go/reflect2"
+  [ -f "$reflect2_src/go_above_118.go" ] || die "$reflect2_src lacks go_above_118.go: golang-github-modern-go-reflect2-dev >= 1.0.2 is needed"
+  if [ ! -f "$reflect2_dst/go_above_118.go" ]; then
+    say "replacing the vendored github.com/modern-go/reflect2 1.0.1 with Debian's 1.0.2"
+    rm -rf "$reflect2_dst"; mkdir -p "$reflect2_dst"
+    find "$reflect2_src" -maxdepth 1 -type f \( -name '*.go' -o -name '*.s' -o -name LICENSE \) \
+      ! -name '*_test.go' -exec cp {} "$reflect2_dst/" \;
+    rm -rf "$tree/_output"
   fi
   # A make run without rsync leaves a zero-byte generator behind that breaks later runs.
   if [ -e "$tree/_output/bin/prerelease-lifecycle-gen" ] && [ ! -s "$tree/_output/bin/prerelease-lifecycle-gen" ]; then
@@ -132,7 +153,7 @@ place kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and etcd 
   local kver etcdver
   kver=$("$BIN_DIR/kube-apiserver" --version 2>/dev/null | awk '{print $2}')
   etcdver=$("$BIN_DIR/etcd" --version 2>/dev/null | awk '/etcd Version/ {print $3}')
-  echo "kubernetes=${kver#v} etcd=${etcdver:-unknown} source=debian" > "$BIN_DIR/VERSION"
+  echo "kubernetes=${kver#v} etcd=${etcdver:-unknown} source=debian recipe=${DEBIAN_RECIPE}" > "$BIN_DIR/VERSION"
 }
 
 if complete; then

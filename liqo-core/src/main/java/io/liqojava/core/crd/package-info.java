@@ -1,0 +1,2 @@
+/** Installation and removal of the Liqo CustomResourceDefinitions. */
+package io.liqojava.core.crd;
