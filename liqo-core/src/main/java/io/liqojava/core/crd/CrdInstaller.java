@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.liqojava.api.LiqoCrds;
+import io.liqojava.core.runtime.ServerSideApply;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,18 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs the Liqo CRDs ({@link LiqoCrds}) in a cluster, and removes them.
  *
- * <p>{@link #install()} writes every CRD with server-side apply as field manager {@value
- * #FIELD_MANAGER}, taking over fields other managers changed. It is idempotent: running it again
- * changes nothing, and running it after the CRDs changed (a newer liqo-java, or a manual edit)
- * brings every field it manages back to the definitions of this version. It returns once every CRD
- * is established, that is, served by the API server.
+ * <p>{@link #install()} writes every CRD with {@link ServerSideApply}, taking over fields other
+ * managers changed. It is idempotent: running it again changes nothing, and running it after the
+ * CRDs changed (a newer liqo-java, or a manual edit) brings every field it manages back to the
+ * definitions of this version. It returns once every CRD is established, that is, served by the API
+ * server.
  *
  * <p>Each operation waits at most the timeout given at construction for all the CRDs together.
  */
 public final class CrdInstaller {
-
-  /** The field manager that owns the fields of the installed CRDs. */
-  public static final String FIELD_MANAGER = "liqo-java";
 
   /** How long {@link #install()} and {@link #uninstall()} wait when no timeout is given. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(1);
@@ -80,7 +78,7 @@ public final class CrdInstaller {
       CustomResourceDefinition crd = LiqoCrds.definition(type);
       String name = crd.getMetadata().getName();
       try {
-        crds().resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        ServerSideApply.apply(client, crd);
       } catch (KubernetesClientException e) {
         throw new CrdInstallationException(
             name, "The API server refused CRD " + name + ": " + e.getMessage(), e);

@@ -1,0 +1,254 @@
+package io.liqojava.core.runtime;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link Reconciler} for the keys that its event sources (informers) map their events to: a
+ * de-duplicating work queue, a fixed pool of workers, at most one reconcile in flight per key,
+ * retries with exponential backoff, and requeues the reconciler asks for.
+ *
+ * <pre>{@code
+ * Controller controller = Controller.builder("foreign-clusters", reconciler)
+ *     .watch(foreignClusters)                                   // the object's own key
+ *     .watch(secrets, secret -> keysOfOwners(secret))           // related objects
+ *     .workers(2)
+ *     .build();
+ * controller.start();
+ * }</pre>
+ *
+ * <p>The informers belong to the caller, who starts and stops them; {@link #start()} waits until
+ * they have synced, so the first reconciles see a complete cache.
+ */
+public final class Controller implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+  private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(2);
+
+  private final String name;
+  private final Reconciler reconciler;
+  private final int workers;
+  private final List<Source<?>> sources;
+  private final ScheduledExecutorService scheduler;
+  private final WorkQueue<ObjectKey> queue;
+  private ExecutorService pool;
+
+  private record Source<T extends HasMetadata>(
+      SharedIndexInformer<T> informer, Function<T, Collection<ObjectKey>> keys) {}
+
+  private Controller(Builder builder) {
+    this.name = builder.name;
+    this.reconciler = builder.reconciler;
+    this.workers = builder.workers;
+    this.sources = List.copyOf(builder.sources);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(name + "-delays"));
+    this.queue = new WorkQueue<>(scheduler, builder.baseRetryDelay, builder.maxRetryDelay);
+  }
+
+  /** Starts building a controller named {@code name} (used in logs and thread names). */
+  public static Builder builder(String name, Reconciler reconciler) {
+    return new Builder(name, reconciler);
+  }
+
+  /**
+   * Subscribes to the event sources, waits until their caches have synced, and starts the workers.
+   *
+   * @throws IllegalStateException when an informer does not sync within two minutes
+   */
+  public void start() {
+    for (Source<?> source : sources) {
+      subscribe(source);
+    }
+    for (Source<?> source : sources) {
+      awaitSynced(source.informer());
+    }
+    pool = Executors.newFixedThreadPool(workers, daemonThreads(name + "-worker"));
+    for (int i = 0; i < workers; i++) {
+      pool.execute(this::work);
+    }
+    LOG.debug("controller {} started with {} worker(s)", name, workers);
+  }
+
+  /** Queues a reconcile of {@code key}, as an event of a source would. */
+  public void enqueue(ObjectKey key) {
+    queue.add(key);
+  }
+
+  /** Queues a reconcile of {@code key} after {@code delay}. */
+  public void enqueueAfter(ObjectKey key, Duration delay) {
+    queue.addAfter(key, delay);
+  }
+
+  /** How many keys wait to be reconciled. */
+  public int queueDepth() {
+    return queue.depth();
+  }
+
+  /** Stops the workers after their current reconcile; the informers keep running. */
+  @Override
+  public void close() {
+    queue.shutDown();
+    scheduler.shutdownNow();
+    if (pool != null) {
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private <T extends HasMetadata> void subscribe(Source<T> source) {
+    source
+        .informer()
+        .addEventHandler(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(T object) {
+                source.keys().apply(object).forEach(queue::add);
+              }
+
+              @Override
+              public void onUpdate(T before, T after) {
+                source.keys().apply(after).forEach(queue::add);
+              }
+
+              @Override
+              public void onDelete(T object, boolean finalStateUnknown) {
+                source.keys().apply(object).forEach(queue::add);
+              }
+            });
+  }
+
+  private void awaitSynced(SharedIndexInformer<?> informer) {
+    long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+    while (!informer.hasSynced()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "controller "
+                + name
+                + ": an informer did not sync within "
+                + SYNC_TIMEOUT.toSeconds()
+                + "s; is the API server reachable and the resource served?");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting controller " + name, e);
+      }
+    }
+  }
+
+  private void work() {
+    while (!Thread.currentThread().isInterrupted()) {
+      ObjectKey key;
+      try {
+        key = queue.take().orElse(null);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (key == null) {
+        return;
+      }
+      try {
+        Result result = reconciler.reconcile(key);
+        queue.forget(key);
+        result.requeueAfter().ifPresent(delay -> queue.addAfter(key, delay));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        int failures = queue.failures(key) + 1;
+        if (failures <= 3) {
+          LOG.debug("controller {}: reconcile of {} failed, retrying: {}", name, key, e.toString());
+        } else {
+          LOG.warn(
+              "controller {}: reconcile of {} failed {} times, retrying: {}",
+              name,
+              key,
+              failures,
+              e.toString());
+        }
+        queue.addWithBackoff(key);
+      } finally {
+        queue.done(key);
+      }
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Configures a {@link Controller}. */
+  public static final class Builder {
+
+    private final String name;
+    private final Reconciler reconciler;
+    private final List<Source<?>> sources = new ArrayList<>();
+    private int workers = 1;
+    private Duration baseRetryDelay = Duration.ofMillis(200);
+    private Duration maxRetryDelay = Duration.ofMinutes(2);
+
+    private Builder(String name, Reconciler reconciler) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+    }
+
+    /** Reconciles the key of every object the informer sees change. */
+    public <T extends HasMetadata> Builder watch(SharedIndexInformer<T> informer) {
+      return watch(informer, object -> Set.of(ObjectKey.of(object)));
+    }
+
+    /** Reconciles the keys that {@code keys} maps each changed object to. */
+    public <T extends HasMetadata> Builder watch(
+        SharedIndexInformer<T> informer, Function<T, Collection<ObjectKey>> keys) {
+      sources.add(new Source<>(informer, keys));
+      return this;
+    }
+
+    /** How many keys are reconciled in parallel; default 1. */
+    public Builder workers(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException(
+            "a controller needs at least one worker, got " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /** The first and the longest retry delay after failures; default 200 ms and 2 minutes. */
+    public Builder retryDelays(Duration base, Duration max) {
+      this.baseRetryDelay = base;
+      this.maxRetryDelay = max;
+      return this;
+    }
+
+    /** Builds the controller; call {@link Controller#start()} to run it. */
+    public Controller build() {
+      return new Controller(this);
+    }
+  }
+}

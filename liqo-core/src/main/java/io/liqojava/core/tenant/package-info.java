@@ -1,0 +1,2 @@
+/** Tenant namespaces: one per peer, holding what concerns that peer only. */
+package io.liqojava.core.tenant;
