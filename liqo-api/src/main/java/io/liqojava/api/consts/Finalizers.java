@@ -4,10 +4,10 @@ package io.liqojava.api.consts;
 public final class Finalizers {
 
   /**
-   * On a {@code ForeignCluster}: the peering resources replicated to the remote cluster have to be
-   * removed before the ForeignCluster goes.
+   * On a {@code ForeignCluster}: the peering with the remote cluster (virtual node, identity,
+   * resources, tenant namespace) has to be taken down before the ForeignCluster goes.
    */
-  public static final String FOREIGN_CLUSTER = "crdReplicator.liqo.io";
+  public static final String FOREIGN_CLUSTER = "foreigncluster.liqo.io/finalizer";
 
   /**
    * On a {@code NamespaceOffloading}: the twin namespaces have to be removed from the remote

@@ -25,6 +25,12 @@ import java.util.function.Consumer;
  */
 public final class ForeignClusterConditions {
 
+  /**
+   * The reason of an IncomingPeering of status None once the consumer took its last ResourceSlice
+   * back, as opposed to a consumer that never asked for resources.
+   */
+  public static final String REASON_NO_RESOURCE_SLICE = "NoResourceSlice";
+
   private static final int MAX_CONFLICT_RETRIES = 10;
 
   private final KubernetesClient client;
@@ -45,6 +51,28 @@ public final class ForeignClusterConditions {
       String reason,
       String message) {
     update(name, fcStatus -> apply(fcStatus, type, status, reason, message));
+  }
+
+  /**
+   * Sets one condition of the ForeignCluster {@code name} only if it has none of that type yet, so
+   * that every column of {@code kubectl get foreignclusters} shows a value from the start.
+   */
+  public void setIfAbsent(
+      String name,
+      PeeringConditionType type,
+      PeeringConditionStatus status,
+      String reason,
+      String message) {
+    update(
+        name,
+        fcStatus -> {
+          boolean present =
+              fcStatus.getPeeringConditions() != null
+                  && fcStatus.getPeeringConditions().stream().anyMatch(c -> c.getType() == type);
+          if (!present) {
+            apply(fcStatus, type, status, reason, message);
+          }
+        });
   }
 
   /**

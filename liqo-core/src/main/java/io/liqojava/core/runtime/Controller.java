@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,9 @@ public final class Controller implements AutoCloseable {
   private ExecutorService pool;
 
   private record Source<T extends HasMetadata>(
-      SharedIndexInformer<T> informer, Function<T, Collection<ObjectKey>> keys) {}
+      SharedIndexInformer<T> informer,
+      Function<T, Collection<ObjectKey>> keys,
+      BiPredicate<T, T> relevantUpdate) {}
 
   private Controller(Builder builder) {
     this.name = builder.name;
@@ -127,7 +130,9 @@ public final class Controller implements AutoCloseable {
 
               @Override
               public void onUpdate(T before, T after) {
-                source.keys().apply(after).forEach(queue::add);
+                if (source.relevantUpdate().test(before, after)) {
+                  source.keys().apply(after).forEach(queue::add);
+                }
               }
 
               @Override
@@ -193,6 +198,17 @@ public final class Controller implements AutoCloseable {
     }
   }
 
+  /** Whether an update touched more than the status: spec (generation) or metadata we act on. */
+  static boolean changedBeyondStatus(HasMetadata before, HasMetadata after) {
+    var a = before.getMetadata();
+    var b = after.getMetadata();
+    return !Objects.equals(a.getGeneration(), b.getGeneration())
+        || !Objects.equals(a.getLabels(), b.getLabels())
+        || !Objects.equals(a.getAnnotations(), b.getAnnotations())
+        || !Objects.equals(a.getFinalizers(), b.getFinalizers())
+        || !Objects.equals(a.getDeletionTimestamp(), b.getDeletionTimestamp());
+  }
+
   private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
@@ -225,7 +241,19 @@ public final class Controller implements AutoCloseable {
     /** Reconciles the keys that {@code keys} maps each changed object to. */
     public <T extends HasMetadata> Builder watch(
         SharedIndexInformer<T> informer, Function<T, Collection<ObjectKey>> keys) {
-      sources.add(new Source<>(informer, keys));
+      sources.add(new Source<>(informer, keys, (before, after) -> true));
+      return this;
+    }
+
+    /**
+     * Reconciles the key of every object the informer sees created, deleted, or changed in anything
+     * but its status: for a controller that writes the status of the objects it reconciles, and
+     * must not reconcile again because of its own writes.
+     */
+    public <T extends HasMetadata> Builder watchIgnoringStatus(SharedIndexInformer<T> informer) {
+      sources.add(
+          new Source<>(
+              informer, object -> Set.of(ObjectKey.of(object)), Controller::changedBeyondStatus));
       return this;
     }
 

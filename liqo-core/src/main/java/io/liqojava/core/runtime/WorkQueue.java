@@ -28,6 +28,7 @@ final class WorkQueue<K> {
   private final Set<K> dirty = new HashSet<>();
   private final Set<K> processing = new HashSet<>();
   private final Map<K, Integer> failures = new HashMap<>();
+  private final Map<K, Long> waitingUntil = new HashMap<>();
   private final ScheduledExecutorService scheduler;
   private final Duration baseDelay;
   private final Duration maxDelay;
@@ -55,13 +56,41 @@ final class WorkQueue<K> {
     }
   }
 
-  /** Queues {@code key} after {@code delay}. */
+  /**
+   * Queues {@code key} after {@code delay}. A key waits for one delayed add at a time, the
+   * earliest: repeated requeues of the same key do not pile up.
+   */
   void addAfter(K key, Duration delay) {
     if (delay.isZero() || delay.isNegative()) {
       add(key);
-    } else if (!isShutDown()) {
-      scheduler.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+      return;
     }
+    long deadline = System.nanoTime() + delay.toNanos();
+    lock.lock();
+    try {
+      Long earlier = waitingUntil.get(key);
+      if (shutDown || (earlier != null && earlier - deadline <= 0)) {
+        return;
+      }
+      waitingUntil.put(key, deadline);
+    } finally {
+      lock.unlock();
+    }
+    scheduler.schedule(() -> addWhenDue(key, deadline), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void addWhenDue(K key, long deadline) {
+    lock.lock();
+    try {
+      Long due = waitingUntil.get(key);
+      if (due == null || due != deadline) {
+        return; // superseded by an earlier delayed add
+      }
+      waitingUntil.remove(key);
+    } finally {
+      lock.unlock();
+    }
+    add(key);
   }
 
   /** Queues {@code key} after its next backoff delay: base, twice the base, ... up to the max. */

@@ -56,6 +56,18 @@ class WorkQueueTest {
   }
 
   @Test
+  void repeatedDelayedAddsOfAKeyCollapseIntoTheEarliest() throws Exception {
+    queue.addAfter("a", Duration.ofMillis(50));
+    queue.addAfter("a", Duration.ofMillis(20));
+    queue.addAfter("a", Duration.ofMillis(60));
+
+    assertThat(queue.take()).contains("a");
+    queue.done("a");
+    Thread.sleep(150);
+    assertThat(queue.depth()).as("the later delayed adds were superseded").isZero();
+  }
+
+  @Test
   void shutDownReleasesWaitingTakers() throws Exception {
     Thread taker =
         new Thread(

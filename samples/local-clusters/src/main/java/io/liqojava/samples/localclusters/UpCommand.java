@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -36,10 +37,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Starts one local cluster per NAME and writes liqo_kubeconf_NAME into the directory.",
+      "Installs Liqo in each (as 'liqoctl install --cluster-name NAME' does) and runs one"
+          + " liqo-java agent process per cluster, unless --no-liqo is given.",
       "Runs until interrupted (Ctrl+C stops the clusters), or with --detach returns once they are"
           + " ready; then './local-clusters down' in the same directory stops them."
     },
-    footer = {"", "Example:", "  ./local-clusters up rome milan --detach"})
+    footer = {
+      "",
+      "Examples:",
+      "  ./local-clusters up rome milan --detach",
+      "  ./local-clusters up rome --no-liqo        # bare clusters"
+    })
 final class UpCommand implements Callable<Integer> {
 
   private static final Duration DETACHED_START_TIMEOUT = Duration.ofMinutes(10);
@@ -66,6 +74,11 @@ final class UpCommand implements Callable<Integer> {
               + " current directory).")
   Path directory;
 
+  @Option(
+      names = "--no-liqo",
+      description = "Do not install Liqo in the clusters nor start their agents.")
+  boolean noLiqo;
+
   /** Set in the background process that a detached {@code up} starts. */
   @Option(names = "--internal-detached", hidden = true)
   boolean detachedChild;
@@ -91,7 +104,16 @@ final class UpCommand implements Callable<Integer> {
                       + running.pid()
                       + "): run './local-clusters down' there first, or use another --dir");
             });
-    return detach && !detachedChild ? startDetached(out) : runInForeground(out, clusters);
+    LiqoAgents agents = null;
+    if (!noLiqo) {
+      try {
+        agents = LiqoAgents.locate();
+      } catch (IllegalStateException e) {
+        spec.commandLine().getErr().println("local-clusters: " + e.getMessage());
+        return 1;
+      }
+    }
+    return detach && !detachedChild ? startDetached(out) : runInForeground(out, clusters, agents);
   }
 
   private List<ClusterSpec> clusterSpecs() {
@@ -117,7 +139,7 @@ final class UpCommand implements Callable<Integer> {
     return clusters;
   }
 
-  private int runInForeground(PrintWriter out, List<ClusterSpec> clusters)
+  private int runInForeground(PrintWriter out, List<ClusterSpec> clusters, LiqoAgents agents)
       throws InterruptedException {
     ControlPlaneBinaries binaries = ControlPlaneBinaries.locate();
     out.printf(
@@ -157,6 +179,9 @@ final class UpCommand implements Callable<Integer> {
                 () -> {
                   out.println("Stopping local clusters " + names + "...");
                   out.flush();
+                  if (agents != null) {
+                    agents.close();
+                  }
                   bed.close();
                   names.forEach(name -> deleteQuietly(RunState.kubeconfig(directory, name)));
                   RunState.delete(directory);
@@ -170,13 +195,48 @@ final class UpCommand implements Callable<Integer> {
     for (LocalCluster cluster : bed.clusters()) {
       cluster.writeKubeconfig(RunState.kubeconfig(directory, cluster.name()));
     }
+    List<LiqoAgents.Ready> liqo = List.of();
+    if (agents != null) {
+      try {
+        liqo = startLiqo(out, bed, agents);
+      } catch (RuntimeException e) {
+        spec.commandLine().getErr().println("local-clusters: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1; // the shutdown hook stops the agents and the clusters
+      }
+    }
     new RunState(pid, names, true).write(directory);
-    printSummary(out, bed);
+    printSummary(out, bed, liqo);
     stopped.await();
     return 0;
   }
 
-  private void printSummary(PrintWriter out, TestBed bed) {
+  /** Installs Liqo in every cluster and starts their agents; returns once they serve. */
+  private List<LiqoAgents.Ready> startLiqo(PrintWriter out, TestBed bed, LiqoAgents agents)
+      throws InterruptedException {
+    out.println(
+        "Installing Liqo and starting one liqo-java agent per cluster (" + agents.jar() + ")");
+    out.flush();
+    for (LocalCluster cluster : bed.clusters()) {
+      LiqoAgents.install(
+          cluster,
+          line -> {
+            out.println("  " + line);
+            out.flush();
+          });
+    }
+    bed.clusters().forEach(agents::start);
+    List<LiqoAgents.Ready> ready = agents.awaitReady();
+    for (LiqoAgents.Ready agent : ready) {
+      out.printf(
+          "  %s: agent running (pid %d), authentication service at %s%n",
+          agent.cluster().name(), agent.pid(), agent.authUrl());
+    }
+    out.flush();
+    return ready;
+  }
+
+  private void printSummary(PrintWriter out, TestBed bed, List<LiqoAgents.Ready> liqo) {
     out.println();
     out.println("Local clusters are ready:");
     out.printf(
@@ -206,6 +266,9 @@ final class UpCommand implements Callable<Integer> {
         "  export KUBECONFIG_%s=%s%n",
         first.toUpperCase(Locale.ROOT).replace('-', '_'), RunState.kubeconfig(directory, first));
     out.println();
+    if (!liqo.isEmpty()) {
+      printLiqo(out, liqo);
+    }
     out.println(
         detachedChild
             ? "They run in the background. Stop them with './local-clusters down' in "
@@ -213,6 +276,57 @@ final class UpCommand implements Callable<Integer> {
                 + "."
             : "Press Ctrl+C to stop them (they run until then).");
     out.flush();
+  }
+
+  private void printLiqo(PrintWriter out, List<LiqoAgents.Ready> liqo) {
+    out.println("Liqo is installed in each cluster, and its agent runs:");
+    out.printf("  %-16s %-24s %-28s %s%n", "NAME", "CLUSTER ID", "AUTH SERVICE", "AGENT LOG");
+    for (LiqoAgents.Ready agent : liqo) {
+      out.printf(
+          "  %-16s %-24s %-28s %s%n",
+          agent.cluster().name(), agent.clusterId(), agent.authUrl(), relative(agent.log()));
+    }
+    out.println();
+    String consumer = relative(RunState.kubeconfig(directory, names.get(0)));
+    if (names.size() > 1) {
+      String provider = relative(RunState.kubeconfig(directory, names.get(1)));
+      out.println(
+          "Peer them with liqoctl, for example "
+              + names.get(0)
+              + " offloading to "
+              + names.get(1)
+              + ":");
+      printPathHint(out);
+      out.printf("  liqoctl generate peer-command --kubeconfig %s%n", provider);
+      out.printf(
+          "  # then run the printed 'liqoctl peer out-of-band ...' with --kubeconfig %s, or at once:%n",
+          consumer);
+      out.printf("  liqoctl peer --remote-kubeconfig %s --kubeconfig %s%n", provider, consumer);
+    } else {
+      out.println("Check it with liqoctl:");
+      printPathHint(out);
+      out.printf("  liqoctl status --kubeconfig %s%n", consumer);
+    }
+    out.println();
+  }
+
+  /** Tells how to put this checkout's liqoctl on the PATH, when the launcher runs from one. */
+  private static void printPathHint(PrintWriter out) {
+    repositoryRoot()
+        .ifPresent(
+            root -> out.printf("  export PATH=\"%s:$PATH\"   # puts liqoctl on your PATH%n", root));
+  }
+
+  /** The liqo-java checkout this launcher was built in, when its ./liqoctl script is there. */
+  private static Optional<Path> repositoryRoot() {
+    try {
+      Path jar = Path.of(ownJar()).toAbsolutePath();
+      // samples/local-clusters/target/local-clusters.jar -> the repository root
+      Path root = jar.getParent().getParent().getParent().getParent();
+      return Files.isExecutable(root.resolve("liqoctl")) ? Optional.of(root) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private String relative(Path path) {
@@ -241,6 +355,9 @@ final class UpCommand implements Callable<Integer> {
             "--dir",
             directory.toString(),
             "--internal-detached"));
+    if (noLiqo) {
+      command.add("--no-liqo");
+    }
     Process child =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

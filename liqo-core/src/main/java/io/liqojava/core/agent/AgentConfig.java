@@ -1,0 +1,70 @@
+package io.liqojava.core.agent;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * How a {@link LiqoAgent} runs: where it serves the authentication service and what it advertises
+ * to peers.
+ *
+ * <pre>{@code
+ * AgentConfig config = AgentConfig.builder().authPort(8443).resourceSharingPercentage(30).build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class AgentConfig {
+
+  AgentConfig() {}
+
+  /** A builder starting from the defaults. */
+  public static ImmutableAgentConfig.Builder builder() {
+    return ImmutableAgentConfig.builder();
+  }
+
+  /** All defaults. */
+  public static AgentConfig defaults() {
+    return builder().build();
+  }
+
+  /** The address the authentication service binds. Default {@code 127.0.0.1}. */
+  @Value.Default
+  public String authBindAddress() {
+    return "127.0.0.1";
+  }
+
+  /** The port of the authentication service; 0 picks a free one. Default 0. */
+  @Value.Default
+  public int authPort() {
+    return 0;
+  }
+
+  /**
+   * The URL consumers reach the authentication service at, when it differs from {@code
+   * https://<bind address>:<port>} (behind a Service or a load balancer).
+   */
+  public abstract Optional<String> authAdvertisedUrl();
+
+  /** The API server URL advertised to consumers; by default the one the agent's client uses. */
+  public abstract Optional<String> apiServerUrl();
+
+  /**
+   * The share of this cluster's allocatable resources granted to each consumer that asks for no
+   * explicit amount, in percent. Default 50.
+   */
+  @Value.Default
+  public int resourceSharingPercentage() {
+    return 50;
+  }
+
+  @Value.Check
+  void check() {
+    if (authPort() < 0 || authPort() > 65535) {
+      throw new IllegalArgumentException("authPort must be between 0 and 65535, got " + authPort());
+    }
+    if (resourceSharingPercentage() < 1 || resourceSharingPercentage() > 100) {
+      throw new IllegalArgumentException(
+          "resourceSharingPercentage must be between 1 and 100, got "
+              + resourceSharingPercentage());
+    }
+  }
+}

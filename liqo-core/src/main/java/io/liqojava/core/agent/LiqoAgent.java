@@ -1,0 +1,178 @@
+package io.liqojava.core.agent;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.liqojava.core.authentication.AuthTokens;
+import io.liqojava.core.authentication.AuthenticationServer;
+import io.liqojava.core.authentication.AuthenticationServerSettings;
+import io.liqojava.core.authentication.IdentityIssuer;
+import io.liqojava.core.authentication.ImmutableAuthenticationServerSettings;
+import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.core.identity.ClusterIdentityStore;
+import io.liqojava.core.peering.OutgoingPeerings;
+import io.liqojava.core.resources.ResourceSharing;
+import io.liqojava.core.resources.ResourceSharingConfig;
+import io.liqojava.core.virtualnode.VirtualNodes;
+import io.liqojava.core.virtualnode.VirtualNodesConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The liqo-java agent of one cluster: everything that runs there for peering. It serves the
+ * authentication service (provider side), grants resources to consumers, establishes outgoing
+ * peerings and runs the virtual nodes of this cluster's providers (consumer side), and renews its
+ * heartbeat. The {@code agent} launcher wraps it; an operator can embed it the same way.
+ *
+ * <pre>{@code
+ * try (LiqoAgent agent = LiqoAgent.start(client, AgentConfig.defaults())) {
+ *   ... // runs until closed
+ * }
+ * }</pre>
+ */
+public final class LiqoAgent implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiqoAgent.class);
+  private static final Duration IDENTITY_POLL = Duration.ofSeconds(1);
+  private static final Duration IDENTITY_LOG_EVERY = Duration.ofSeconds(10);
+
+  private final ClusterIdentity identity;
+  private final String authUrl;
+  private final Deque<AutoCloseable> parts;
+
+  private LiqoAgent(ClusterIdentity identity, String authUrl, Deque<AutoCloseable> parts) {
+    this.identity = identity;
+    this.authUrl = authUrl;
+    this.parts = parts;
+  }
+
+  /**
+   * Starts the agent for the cluster {@code client} talks to. Waits until {@code liqoctl install}
+   * has written the cluster identity, then starts every part; returns once all run.
+   *
+   * @param client a client of this cluster with the agent's permissions; the agent does not close
+   *     it
+   */
+  public static LiqoAgent start(KubernetesClient client, AgentConfig config) {
+    Objects.requireNonNull(client, "client");
+    ClusterIdentity identity = awaitIdentity(client);
+    LOG.info(
+        "starting the liqo-java agent of cluster {} ({})",
+        identity.clusterName(),
+        identity.clusterId());
+    Deque<AutoCloseable> parts = new ArrayDeque<>();
+    try {
+      AuthTokens tokens = new AuthTokens(client);
+      tokens.ensureClusterToken();
+      IdentityIssuer issuer =
+          config.apiServerUrl().isPresent()
+              ? new IdentityIssuer(
+                  client,
+                  config.apiServerUrl().get(),
+                  IdentityIssuer.caPemOf(client.getConfiguration()))
+              : new IdentityIssuer(client);
+      ImmutableAuthenticationServerSettings.Builder serverSettings =
+          AuthenticationServerSettings.builder()
+              .bindAddress(config.authBindAddress())
+              .port(config.authPort());
+      config
+          .authAdvertisedUrl()
+          .map(URI::create)
+          .map(URI::getHost)
+          .ifPresent(serverSettings::advertisedHost);
+      AuthenticationServer server =
+          new AuthenticationServer(
+                  tokens, issuer, new ClusterIdentityStore(client), serverSettings.build())
+              .start();
+      parts.push(server);
+      String authUrl = config.authAdvertisedUrl().orElse(server.url().toString());
+      AuthServiceEndpoint.publish(client, authUrl);
+      LOG.info("authentication service listening at {}", authUrl);
+
+      ResourceSharing sharing =
+          new ResourceSharing(
+              client,
+              ResourceSharingConfig.builder()
+                  .sharingPercentage(config.resourceSharingPercentage())
+                  .clusterId(identity.clusterId())
+                  .build(),
+              issuer::revoke);
+      sharing.start();
+      parts.push(sharing);
+
+      VirtualNodes virtualNodes = new VirtualNodes(client, VirtualNodesConfig.defaults());
+      virtualNodes.start();
+      parts.push(virtualNodes);
+
+      OutgoingPeerings outgoing = new OutgoingPeerings(client, identity, authUrl, 2);
+      outgoing.start();
+      parts.push(outgoing);
+
+      ScheduledExecutorService timers =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread thread = new Thread(r, "liqo-agent-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+              });
+      parts.push(timers::shutdownNow);
+      parts.push(new AgentHeartbeat(client, identity.clusterId(), timers));
+      LOG.info("the liqo-java agent of cluster {} is running", identity.clusterName());
+      return new LiqoAgent(identity, authUrl, parts);
+    } catch (RuntimeException e) {
+      new LiqoAgent(identity, null, parts).close();
+      throw e;
+    }
+  }
+
+  private static ClusterIdentity awaitIdentity(KubernetesClient client) {
+    ClusterIdentityStore store = new ClusterIdentityStore(client);
+    Instant nextLog = Instant.now();
+    while (true) {
+      var identity = store.read();
+      if (identity.isPresent()) {
+        return identity.get();
+      }
+      if (!Instant.now().isBefore(nextLog)) {
+        LOG.info(
+            "waiting for 'liqoctl install' to give cluster {} its identity", client.getMasterUrl());
+        nextLog = Instant.now().plus(IDENTITY_LOG_EVERY);
+      }
+      try {
+        Thread.sleep(IDENTITY_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the cluster identity", e);
+      }
+    }
+  }
+
+  /** This cluster's identity. */
+  public ClusterIdentity identity() {
+    return identity;
+  }
+
+  /** The URL of this cluster's authentication service, as advertised to consumers. */
+  public String authUrl() {
+    return authUrl;
+  }
+
+  /** Stops every part, the last started first. */
+  @Override
+  public void close() {
+    while (!parts.isEmpty()) {
+      AutoCloseable part = parts.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}: {}", part, e.toString());
+      }
+    }
+  }
+}

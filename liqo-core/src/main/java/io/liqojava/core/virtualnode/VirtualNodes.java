@@ -1,0 +1,130 @@
+package io.liqojava.core.virtualnode;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.liqojava.api.consts.Labels;
+import io.liqojava.api.core.v1beta1.ForeignCluster;
+import io.liqojava.api.offloading.v1beta1.VirtualNode;
+import io.liqojava.core.runtime.Controller;
+import io.liqojava.core.runtime.ObjectKey;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The consumer side of peering, ready to host in an agent: informers on VirtualNodes, virtual Nodes
+ * and ForeignClusters feeding a {@link VirtualNodeReconciler}, and the few timer threads that run
+ * the health checks and lease renewals of all virtual nodes.
+ *
+ * <pre>{@code
+ * try (VirtualNodes virtualNodes = new VirtualNodes(client, VirtualNodesConfig.defaults())) {
+ *   virtualNodes.start();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>The client needs to read VirtualNodes and write their status and finalizers, read the
+ * kubeconfig Secrets they name, write Nodes and Leases in {@code kube-node-lease}, list, evict and
+ * delete pods, and write ForeignCluster status.
+ */
+public final class VirtualNodes implements AutoCloseable {
+
+  /**
+   * On a virtual Node: {@code <namespace>/<name>} of the VirtualNode it belongs to. A Node without
+   * it is never changed or deleted by liqo-java.
+   */
+  public static final String OWNER_ANNOTATION = "offloading.liqo.io/virtual-node";
+
+  private final VirtualNodesConfig config;
+  private final SharedIndexInformer<VirtualNode> virtualNodes;
+  private final SharedIndexInformer<Node> nodes;
+  private final SharedIndexInformer<ForeignCluster> foreignClusters;
+  private final ScheduledExecutorService timers;
+  private final VirtualNodeReconciler reconciler;
+  private final Controller controller;
+  private boolean started;
+
+  /** Prepares the virtual nodes of the cluster of {@code client}; {@link #start()} runs them. */
+  public VirtualNodes(KubernetesClient client, VirtualNodesConfig config) {
+    Objects.requireNonNull(client, "client");
+    this.config = Objects.requireNonNull(config, "config");
+    this.virtualNodes = client.resources(VirtualNode.class).inAnyNamespace().runnableInformer(0);
+    this.virtualNodes.addIndexers(
+        VirtualNodeReconciler.byClusterId(
+            (VirtualNode vn) -> vn.getSpec() == null ? null : vn.getSpec().getClusterID()));
+    this.nodes =
+        client.nodes().withLabel(Labels.TYPE, Labels.TYPE_VIRTUAL_NODE).runnableInformer(0);
+    this.foreignClusters = client.resources(ForeignCluster.class).runnableInformer(0);
+    this.foreignClusters.addIndexers(
+        VirtualNodeReconciler.byClusterId(
+            (ForeignCluster fc) -> fc.getSpec() == null ? null : fc.getSpec().getClusterID()));
+    AtomicInteger threads = new AtomicInteger();
+    this.timers =
+        Executors.newScheduledThreadPool(
+            config.timerThreads(),
+            runnable -> {
+              Thread thread =
+                  new Thread(runnable, "virtual-node-timers-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.reconciler =
+        new VirtualNodeReconciler(
+            client, config, virtualNodes, nodes, foreignClusters, timers, this::enqueue);
+    this.controller =
+        Controller.builder("virtual-nodes", reconciler)
+            .watch(virtualNodes)
+            .watch(nodes, VirtualNodeReconciler::keysOf)
+            .watch(foreignClusters, reconciler::keysOf)
+            .workers(config.workers())
+            .build();
+  }
+
+  /**
+   * Starts the informers and the controller; returns once the caches have synced.
+   *
+   * @throws IllegalStateException when called twice, or when a cache does not sync (the CRDs are
+   *     not installed, or the API server is unreachable)
+   */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("virtual nodes already started");
+    }
+    started = true;
+    for (SharedIndexInformer<?> informer : informers()) {
+      informer.start();
+    }
+    controller.start();
+  }
+
+  /** The configuration this instance runs with. */
+  public VirtualNodesConfig config() {
+    return config;
+  }
+
+  /**
+   * Stops the controller, the health checks and lease renewals, and the informers. The virtual
+   * Nodes stay; without lease renewals the node lifecycle controller soon marks them NotReady.
+   * Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    controller.close();
+    reconciler.close();
+    timers.shutdownNow();
+    for (SharedIndexInformer<?> informer : informers()) {
+      informer.close();
+    }
+  }
+
+  private void enqueue(ObjectKey key) {
+    controller.enqueue(key);
+  }
+
+  private List<SharedIndexInformer<?>> informers() {
+    return List.of(virtualNodes, nodes, foreignClusters);
+  }
+}

@@ -1,0 +1,208 @@
+package io.liqojava.samples.agent;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.liqojava.core.agent.AgentConfig;
+import io.liqojava.core.agent.ImmutableAgentConfig;
+import io.liqojava.core.agent.LiqoAgent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The liqo-java agent of one cluster: serves its authentication service and runs its peering
+ * controllers and virtual nodes until stopped (SIGTERM or Ctrl+C). In a cluster it runs as a
+ * Deployment with the ServiceAccount {@code liqo/liqo-agent} that {@code liqoctl install} creates;
+ * elsewhere it is given a kubeconfig.
+ */
+@Command(
+    name = "agent",
+    mixinStandardHelpOptions = true,
+    versionProvider = Agent.Version.class,
+    description = {
+      "Runs the liqo-java agent of one cluster: its authentication service, its peering"
+          + " controllers and virtual nodes. It waits for 'liqoctl install' when Liqo is not"
+          + " installed yet, and stops cleanly on SIGTERM or Ctrl+C.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  java -jar agent.jar --kubeconfig liqo_kubeconf_rome",
+      "  java -jar agent.jar --auth-bind-address 0.0.0.0 --auth-port 8443 \\",
+      "      --auth-advertised-url https://rome.example.com:8443   # in-cluster"
+    })
+public final class Agent implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+  private static final long STOP_TIMEOUT_SECONDS = 30;
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description =
+          "The kubeconfig of the cluster (default: the in-cluster service account, else"
+              + " $KUBECONFIG or ~/.kube/config).")
+  Path kubeconfig;
+
+  @Option(
+      names = "--context",
+      paramLabel = "NAME",
+      description = "The kubeconfig context to use (default: the current context).")
+  String context;
+
+  @Option(
+      names = "--auth-bind-address",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "The address the authentication service listens on (default: ${DEFAULT-VALUE}).")
+  String authBindAddress;
+
+  @Option(
+      names = "--auth-port",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description = "The port of the authentication service; 0 picks a free one (default: 0).")
+  int authPort;
+
+  @Option(
+      names = "--auth-advertised-url",
+      paramLabel = "URL",
+      description =
+          "The URL consumers reach the authentication service at, when it differs from"
+              + " https://ADDRESS:PORT (behind a Service or a load balancer).")
+  String authAdvertisedUrl;
+
+  @Option(
+      names = "--api-server-url",
+      paramLabel = "URL",
+      description =
+          "The API server URL advertised to consumers (default: the one of the kubeconfig).")
+  String apiServerUrl;
+
+  @Option(
+      names = "--resource-sharing-percentage",
+      paramLabel = "PERCENT",
+      defaultValue = "50",
+      description =
+          "The share of this cluster's allocatable resources granted to each consumer that asks"
+              + " for no explicit amount (default: ${DEFAULT-VALUE}).")
+  int resourceSharingPercentage;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the agent until the JVM is asked to stop; exits 1 when it cannot start. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Agent()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AgentConfig config = agentConfig();
+    Config clientConfig;
+    try {
+      clientConfig = clientConfig();
+    } catch (KubernetesClientException | IllegalStateException e) {
+      spec.commandLine().getErr().println("Error: " + e.getMessage());
+      return 1;
+    }
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(clientConfig).build();
+    AtomicReference<LiqoAgent> running = new AtomicReference<>();
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread main = Thread.currentThread();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopping.set(true);
+                  LOG.info("Stopping the agent");
+                  LiqoAgent agent = running.get();
+                  if (agent == null) {
+                    main.interrupt(); // still starting
+                  } else {
+                    agent.close();
+                  }
+                  client.close();
+                  LOG.info("Agent stopped");
+                  stopped.countDown();
+                },
+                "liqo-agent-shutdown"));
+    LOG.info(
+        "liqo-java agent {} starting for the cluster at {}",
+        Version.version(),
+        client.getMasterUrl());
+    try {
+      running.set(LiqoAgent.start(client, config));
+    } catch (RuntimeException e) {
+      if (stopping.get()) {
+        stopped.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return 0;
+      }
+      LOG.error("The agent cannot start: {}", e.getMessage(), e);
+      return 1;
+    }
+    if (stopping.get()) {
+      running.get().close();
+      return 0;
+    }
+    stopped.await();
+    return 0;
+  }
+
+  private AgentConfig agentConfig() {
+    try {
+      ImmutableAgentConfig.Builder builder =
+          AgentConfig.builder()
+              .authBindAddress(authBindAddress)
+              .authPort(authPort)
+              .resourceSharingPercentage(resourceSharingPercentage);
+      if (authAdvertisedUrl != null) {
+        builder.authAdvertisedUrl(authAdvertisedUrl);
+      }
+      if (apiServerUrl != null) {
+        builder.apiServerUrl(apiServerUrl);
+      }
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private Config clientConfig() {
+    if (kubeconfig == null) {
+      return Config.autoConfigure(context);
+    }
+    if (!Files.isRegularFile(kubeconfig)) {
+      throw new IllegalStateException(
+          "the kubeconfig file " + kubeconfig + " does not exist: pass an existing file");
+    }
+    return Config.fromKubeconfig(context, kubeconfig.toFile());
+  }
+
+  /** The agent's version, from its jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"liqo-java agent " + version()};
+    }
+
+    static String version() {
+      String version = Agent.class.getPackage().getImplementationVersion();
+      return version == null ? "(development build)" : version;
+    }
+  }
+}
