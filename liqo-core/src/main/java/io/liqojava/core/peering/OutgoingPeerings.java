@@ -3,12 +3,15 @@ package io.liqojava.core.peering;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.core.v1beta1.ForeignCluster;
+import io.liqojava.api.core.v1beta1.PeeringConditionType;
 import io.liqojava.core.identity.ClusterIdentity;
 import io.liqojava.core.runtime.Controller;
 
 /**
  * Hosts the consumer side of peering in an agent: an informer on ForeignClusters and the controller
- * that establishes and tears down outgoing peerings.
+ * that establishes and tears down outgoing peerings. It reacts to changes of a ForeignCluster's
+ * spec and metadata, and of its IncomingPeering (to forget clusters that no longer peer either
+ * way), not to the status it writes itself.
  */
 public final class OutgoingPeerings implements AutoCloseable {
 
@@ -29,7 +32,14 @@ public final class OutgoingPeerings implements AutoCloseable {
         Controller.builder(
                 "outgoing-peering",
                 new OutgoingPeeringReconciler(client, foreignClusters, local, credentials))
-            .watchIgnoringStatus(foreignClusters)
+            .watchWhen(
+                foreignClusters,
+                (before, after) ->
+                    Controller.changedBeyondStatus(before, after)
+                        || ForeignClusterConditions.statusOf(
+                                before, PeeringConditionType.INCOMING_PEERING)
+                            != ForeignClusterConditions.statusOf(
+                                after, PeeringConditionType.INCOMING_PEERING))
             .workers(workers)
             .build();
   }

@@ -199,7 +199,7 @@ public final class Controller implements AutoCloseable {
   }
 
   /** Whether an update touched more than the status: spec (generation) or metadata we act on. */
-  static boolean changedBeyondStatus(HasMetadata before, HasMetadata after) {
+  public static boolean changedBeyondStatus(HasMetadata before, HasMetadata after) {
     var a = before.getMetadata();
     var b = after.getMetadata();
     return !Objects.equals(a.getGeneration(), b.getGeneration())
@@ -251,9 +251,16 @@ public final class Controller implements AutoCloseable {
      * must not reconcile again because of its own writes.
      */
     public <T extends HasMetadata> Builder watchIgnoringStatus(SharedIndexInformer<T> informer) {
-      sources.add(
-          new Source<>(
-              informer, object -> Set.of(ObjectKey.of(object)), Controller::changedBeyondStatus));
+      return watchWhen(informer, Controller::changedBeyondStatus);
+    }
+
+    /**
+     * Reconciles the key of every object the informer sees created or deleted, and of those whose
+     * update {@code relevant} accepts (given the object before and after).
+     */
+    public <T extends HasMetadata> Builder watchWhen(
+        SharedIndexInformer<T> informer, BiPredicate<T, T> relevant) {
+      sources.add(new Source<>(informer, object -> Set.of(ObjectKey.of(object)), relevant));
       return this;
     }
 

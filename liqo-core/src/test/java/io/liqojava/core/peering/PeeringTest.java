@@ -220,4 +220,36 @@ class PeeringTest {
     peering.awaitOutgoing("florence", PEERING_TIMEOUT, line -> {});
     assertThat(origin.nodes().withName("liqo-florence").get()).isNotNull();
   }
+
+  @Test
+  @Order(5)
+  void anUnreachableProviderTurnsItsVirtualNodeNotReadyUntilItReturns() {
+    KubernetesClient origin = bed.cluster("origin").client();
+    LocalCluster naples = bed.cluster("naples");
+
+    naples.stopApiServer();
+    try {
+      await("liqo-naples NotReady while naples is unreachable")
+          .atMost(Duration.ofSeconds(40))
+          .until(() -> !nodeReady(origin, "liqo-naples"));
+      assertThat(
+              ForeignClusterConditions.statusOf(
+                  origin.resources(ForeignCluster.class).withName("naples").get(),
+                  PeeringConditionType.API_SERVER_STATUS))
+          .isEqualTo(PeeringConditionStatus.ERROR);
+    } finally {
+      naples.startApiServer();
+    }
+
+    await("liqo-naples Ready again once naples is back")
+        .atMost(Duration.ofSeconds(40))
+        .until(() -> nodeReady(origin, "liqo-naples"));
+  }
+
+  private static boolean nodeReady(KubernetesClient client, String name) {
+    Node node = client.nodes().withName(name).get();
+    return node != null
+        && node.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
 }
