@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
 final class OutgoingPeeringReconciler implements Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutgoingPeeringReconciler.class);
-  private static final Duration WHILE_PENDING = Duration.ofSeconds(2);
+  // While a step is pending, the next is polled for: the provider's grant comes from another
+  // cluster.
+  private static final Duration WHILE_PENDING = Duration.ofMillis(500);
   private static final Duration WHILE_ESTABLISHED = Duration.ofSeconds(30);
   private static final Duration AFTER_LASTING_FAILURE = Duration.ofSeconds(30);
   private static final Duration AFTER_PASSING_FAILURE = Duration.ofSeconds(3);

@@ -17,6 +17,7 @@ import io.liqojava.core.identity.ClusterIdentity;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.identity.LiqoNamespace;
 import io.liqojava.core.runtime.ServerSideApply;
+import io.liqojava.core.tenant.TenantNamespaces;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public final class Peering {
 
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration AGENT_SILENCE = Duration.ofSeconds(30);
+  private static final Duration TENANT_NAMESPACE_DELETION = Duration.ofMinutes(1);
 
   private final KubernetesClient local;
   private final ProviderCredentials credentials;
@@ -291,6 +293,7 @@ public final class Peering {
               + ": a cluster cannot peer with itself");
     }
     consumerSide.checkNotTaken(remote.clusterName(), remote.clusterId());
+    consumerSide.awaitTenantNamespaceGone(remote.clusterId(), progress);
     progress.accept(
         "Issuing an identity for " + self.clusterName() + " in " + remote.clusterName());
     try {
@@ -334,6 +337,36 @@ public final class Peering {
     progress.accept(
         "Revoked the identity of " + self.clusterName() + " in " + remote.clusterName());
     return report;
+  }
+
+  /**
+   * Waits while the tenant namespace of an earlier peering with {@code remoteId} is being deleted.
+   */
+  private void awaitTenantNamespaceGone(String remoteId, Consumer<String> progress) {
+    Instant deadline = Instant.now().plus(TENANT_NAMESPACE_DELETION);
+    boolean told = false;
+    while (TenantNamespaces.find(local, remoteId)
+        .filter(ns -> ns.getMetadata().getDeletionTimestamp() != null)
+        .isPresent()) {
+      if (!told) {
+        progress.accept(
+            "Waiting for the tenant namespace "
+                + TenantNamespaces.nameFor(remoteId)
+                + " of an earlier peering to be deleted");
+        told = true;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new PeeringException(
+            "the tenant namespace "
+                + TenantNamespaces.nameFor(remoteId)
+                + " of an earlier peering is still being deleted after "
+                + TENANT_NAMESPACE_DELETION.toSeconds()
+                + "s: check what keeps it ('kubectl get namespace "
+                + TenantNamespaces.nameFor(remoteId)
+                + " -o yaml') and try again");
+      }
+      sleep();
+    }
   }
 
   private ClusterIdentity localIdentity() {

@@ -49,6 +49,7 @@ class PeeringTest {
   private static final List<LiqoAgent> agents = new ArrayList<>();
   private static final List<KubernetesClient> agentClients = new ArrayList<>();
   private static ClusterIdentity florenceIdentity;
+  private static ClusterIdentity naplesIdentity;
   private static ClusterIdentity originIdentity;
 
   @BeforeAll
@@ -62,7 +63,7 @@ class PeeringTest {
     originIdentity = install(bed.cluster("origin"), Map.of());
     florenceIdentity =
         install(bed.cluster("florence"), Map.of("topology.liqo.io/region", "center"));
-    install(bed.cluster("naples"), Map.of("topology.liqo.io/region", "south"));
+    naplesIdentity = install(bed.cluster("naples"), Map.of("topology.liqo.io/region", "south"));
     for (LocalCluster cluster : bed.clusters()) {
       KubernetesClient client = cluster.newClient();
       agentClients.add(client);
@@ -88,28 +89,28 @@ class PeeringTest {
   void aWrongTokenFailsClearlyAndLeavesNothing() {
     KubernetesClient origin = bed.cluster("origin").client();
     Peering peering = new Peering(origin);
-    String authUrl = AuthServiceEndpoint.read(bed.cluster("florence").client()).orElseThrow();
+    String authUrl = AuthServiceEndpoint.read(bed.cluster("naples").client()).orElseThrow();
     String wrong = "0".repeat(64);
 
-    peering.peerOutOfBand("florence", URI.create(authUrl), florenceIdentity.clusterId(), wrong);
-    assertThatThrownBy(() -> peering.awaitOutgoing("florence", PEERING_TIMEOUT, line -> {}))
+    peering.peerOutOfBand("naples", URI.create(authUrl), naplesIdentity.clusterId(), wrong);
+    assertThatThrownBy(() -> peering.awaitOutgoing("naples", PEERING_TIMEOUT, line -> {}))
         .isInstanceOf(PeeringException.class)
         .hasMessageContaining("auth token is not valid")
         .hasMessageContaining("liqoctl generate peer-command");
-    peering.cancel("florence");
+    peering.cancel("naples");
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> origin.resources(ForeignCluster.class).withName("florence").get() == null);
-    assertThat(new AuthTokens(origin).remoteToken(florenceIdentity.clusterId())).isEmpty();
-    KubernetesClient florence = bed.cluster("florence").client();
+        .until(() -> origin.resources(ForeignCluster.class).withName("naples").get() == null);
+    assertThat(new AuthTokens(origin).remoteToken(naplesIdentity.clusterId())).isEmpty();
+    KubernetesClient naples = bed.cluster("naples").client();
     assertThat(
-            florence
+            naples
                 .namespaces()
                 .withName(TenantNamespaces.nameFor(originIdentity.clusterId()))
                 .get())
         .isNull();
-    assertThat(florence.certificates().v1().certificateSigningRequests().list().getItems())
+    assertThat(naples.certificates().v1().certificateSigningRequests().list().getItems())
         .noneMatch(csr -> csr.getMetadata().getName().contains(originIdentity.clusterId()));
   }
 

@@ -85,14 +85,14 @@ class PeeringTutorialIT {
   void aWrongTokenFailsWithAClearMessageAndCreatesNothing() throws Exception {
     Result wrong =
         bash(
-            "eval \"$(liqoctl generate peer-command --only-command --kubeconfig \"$KUBECONFIG_FLORENCE\""
+            "eval \"$(liqoctl generate peer-command --only-command --kubeconfig \"$KUBECONFIG_NAPLES\""
                 + " | sed 's/--auth-token [^ ]*/--auth-token "
                 + "0".repeat(64)
                 + "/')\"");
 
     assertThat(wrong.exitCode()).isEqualTo(1);
     assertThat(wrong.output()).contains("auth token is not valid", "liqoctl generate peer-command");
-    assertThat(bash("kubectl get foreignclusters -o name").output()).doesNotContain("florence");
+    assertThat(bash("kubectl get foreignclusters -o name").output()).doesNotContain("naples");
   }
 
   @Test
