@@ -247,6 +247,59 @@ class PeeringTest {
         .until(() -> nodeReady(origin, "liqo-naples"));
   }
 
+  @Test
+  @Order(6)
+  void theProviderPeersBackWithoutAnotherTokenMakingThePeeringBidirectional() {
+    KubernetesClient origin = bed.cluster("origin").client();
+    KubernetesClient florence = bed.cluster("florence").client();
+    String originName =
+        florence.resources(ForeignCluster.class).list().getItems().stream()
+            .filter(fc -> originIdentity.clusterId().equals(fc.getSpec().getClusterID()))
+            .findFirst()
+            .orElseThrow()
+            .getMetadata()
+            .getName();
+
+    Peering back = new Peering(florence);
+    back.peer(originName);
+    back.awaitOutgoing(originName, PEERING_TIMEOUT, line -> {});
+
+    assertThat(florence.nodes().withName("liqo-" + originName).get()).isNotNull();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(bed.cluster("origin").kubectl("get", "foreignclusters", "-o", "wide"))
+                    .containsPattern(
+                        "florence\\s+OutOfBand\\s+Established\\s+Established\\s+None\\s+Established.*ConsumerAndProvider"));
+    assertThat(origin.nodes().withName("liqo-florence").get()).isNotNull();
+  }
+
+  @Test
+  @Order(7)
+  void unpeeringCompletesWhenTheProviderIsGoneAndSaysWhatIsLeftThere() {
+    KubernetesClient origin = bed.cluster("origin").client();
+    LocalCluster naples = bed.cluster("naples");
+    Peering peering = new Peering(origin);
+
+    naples.stopApiServer();
+    UnpeerReport report;
+    try {
+      peering.unpeer("naples");
+      report = peering.awaitUnpeered("naples", PEERING_TIMEOUT, line -> {});
+    } finally {
+      naples.startApiServer();
+    }
+
+    assertThat(report.complete()).isFalse();
+    assertThat(report.leftovers())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("ResourceSlice", naplesIdentity.clusterId(), "liqoctl unpeer");
+    assertThat(origin.nodes().withName("liqo-naples").get()).isNull();
+    assertThat(new RemoteIdentity(origin, originIdentity).kubeconfig(naplesIdentity.clusterId()))
+        .isEmpty();
+  }
+
   private static boolean nodeReady(KubernetesClient client, String name) {
     Node node = client.nodes().withName(name).get();
     return node != null
