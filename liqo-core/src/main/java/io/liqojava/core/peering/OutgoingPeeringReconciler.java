@@ -30,6 +30,7 @@ import io.liqojava.core.runtime.Result;
 import io.liqojava.core.runtime.ServerSideApply;
 import io.liqojava.core.tenant.TenantNamespaces;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ final class OutgoingPeeringReconciler implements Reconciler {
   private static final Duration WHILE_ESTABLISHED = Duration.ofSeconds(30);
   private static final Duration AFTER_LASTING_FAILURE = Duration.ofSeconds(30);
   private static final Duration AFTER_PASSING_FAILURE = Duration.ofSeconds(3);
+  private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofDays(1);
   private static final Set<AuthenticationException.Reason> NEEDS_A_PERSON =
       EnumSet.of(
           AuthenticationException.Reason.INVALID_TOKEN,
@@ -190,6 +192,37 @@ final class OutgoingPeeringReconciler implements Reconciler {
    */
   private Attempt authenticate(ForeignCluster fc) {
     String name = fc.getMetadata().getName();
+    Optional<Instant> expiry = credentials.expiry(fc.getSpec().getClusterID());
+    if (expiry.isPresent() && expiry.get().isBefore(Instant.now().plus(RENEW_BEFORE_EXPIRY))) {
+      if (!credentials.canAuthenticate(fc)) {
+        conditions.set(
+            name,
+            PeeringConditionType.AUTHENTICATION_STATUS,
+            PeeringConditionStatus.ERROR,
+            "IdentityExpired",
+            "The certificate of this cluster's identity in "
+                + name
+                + " expires at "
+                + expiry.get()
+                + " and this cluster cannot renew it by itself (it was peered with both"
+                + " kubeconfigs): run 'liqoctl peer --remote-kubeconfig' again to issue a new one");
+        return new Attempt(null, AFTER_LASTING_FAILURE);
+      }
+      LOG.info("the identity of this cluster in {} expires at {}: renewing it", name, expiry.get());
+      conditions.set(
+          name,
+          PeeringConditionType.AUTHENTICATION_STATUS,
+          PeeringConditionStatus.PENDING,
+          "RenewingIdentity",
+          "The certificate of this cluster's identity in "
+              + name
+              + " expires at "
+              + expiry.get()
+              + ": asking "
+              + name
+              + " for a new one");
+      credentials.dropIdentity(fc);
+    }
     Optional<KubernetesClient> remote = credentials.client(fc);
     if (remote.isPresent()) {
       conditions.set(

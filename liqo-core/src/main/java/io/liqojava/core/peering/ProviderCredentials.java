@@ -13,6 +13,7 @@ import io.liqojava.core.authentication.RemoteIdentity;
 import io.liqojava.core.identity.ClusterIdentity;
 import io.liqojava.core.tenant.TenantNamespaces;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,30 @@ final class ProviderCredentials implements AutoCloseable {
   /** Whether this cluster holds an identity in the provider {@code providerId}. */
   boolean exists(String providerId) {
     return identities().kubeconfig(providerId).isPresent();
+  }
+
+  /** When the certificate of this cluster's identity in the provider {@code providerId} expires. */
+  Optional<Instant> expiry(String providerId) {
+    return identities().certificateExpiry(providerId);
+  }
+
+  /**
+   * Forgets this cluster's identity in the provider of {@code fc} without touching the provider,
+   * before asking it for a new one.
+   */
+  void dropIdentity(ForeignCluster fc) {
+    String providerId = fc.getSpec().getClusterID();
+    identities().delete(providerId);
+    KubernetesClient cached = remotes.remove(providerId);
+    if (cached != null) {
+      cached.close();
+    }
+  }
+
+  /** Whether this cluster can ask the provider of {@code fc} for an identity by itself. */
+  boolean canAuthenticate(ForeignCluster fc) {
+    String authUrl = fc.getSpec().getForeignAuthUrl();
+    return authUrl != null && !authUrl.isBlank() && hasToken(fc.getSpec().getClusterID());
   }
 
   /** The client to the provider of {@code fc}, if this cluster holds an identity there. */

@@ -24,11 +24,23 @@ import io.liqojava.core.tenant.TenantNamespaces;
 import io.liqojava.testing.ClusterSpec;
 import io.liqojava.testing.LocalCluster;
 import io.liqojava.testing.TestBed;
+import java.math.BigInteger;
 import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -293,11 +305,105 @@ class PeeringTest {
 
     assertThat(report.complete()).isFalse();
     assertThat(report.leftovers())
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(InstanceOfAssertFactories.STRING)
         .contains("ResourceSlice", naplesIdentity.clusterId(), "liqoctl unpeer");
     assertThat(origin.nodes().withName("liqo-naples").get()).isNull();
     assertThat(new RemoteIdentity(origin, originIdentity).kubeconfig(naplesIdentity.clusterId()))
         .isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void anExpiredIdentityIsRenewedWithTheStoredTokenOrReportedWhenItCannotBe() throws Exception {
+    KubernetesClient origin = bed.cluster("origin").client();
+    RemoteIdentity identities = new RemoteIdentity(origin, originIdentity);
+    Peering.peerWithKubeconfig(origin, bed.cluster("naples").client(), Map.of(), line -> {});
+    new Peering(origin).awaitOutgoing("naples", PEERING_TIMEOUT, line -> {});
+
+    expireIdentity(origin, florenceIdentity.clusterId());
+    expireIdentity(origin, naplesIdentity.clusterId());
+    touch(origin, "florence");
+    touch(origin, "naples");
+
+    // Peered out of band: the agent still holds florence's token and renews by itself.
+    await("a renewed identity in florence")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                identities
+                    .certificateExpiry(florenceIdentity.clusterId())
+                    .filter(expiry -> expiry.isAfter(Instant.now()))
+                    .isPresent());
+    new Peering(origin).awaitOutgoing("florence", PEERING_TIMEOUT, line -> {});
+    // Peered with both kubeconfigs: only an administrator can issue a new identity.
+    await("an IdentityExpired error for naples")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ForeignClusterConditions.find(
+                                origin.resources(ForeignCluster.class).withName("naples").get(),
+                                PeeringConditionType.AUTHENTICATION_STATUS)
+                            .orElseThrow()
+                            .getMessage())
+                    .contains("expires at", "liqoctl peer --remote-kubeconfig"));
+  }
+
+  /** Puts an expired client certificate into this cluster's identity in {@code providerId}. */
+  private static void expireIdentity(KubernetesClient client, String providerId) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    KeyPair keys = generator.generateKeyPair();
+    Instant now = Instant.now();
+    X500Name subject = new X500Name("CN=" + originIdentity.clusterId());
+    X509Certificate expired =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                new JcaX509v3CertificateBuilder(
+                        subject,
+                        BigInteger.ONE,
+                        Date.from(now.minus(Duration.ofDays(2))),
+                        Date.from(now.minus(Duration.ofDays(1))),
+                        subject,
+                        keys.getPublic())
+                    .build(
+                        new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+    String pem =
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(expired.getEncoded())
+            + "\n-----END CERTIFICATE-----\n";
+    String tenant = TenantNamespaces.nameFor(providerId);
+    var secret = client.secrets().inNamespace(tenant).withName(RemoteIdentity.SECRET).get();
+    String kubeconfig =
+        new String(Base64.getDecoder().decode(secret.getData().get(RemoteIdentity.KUBECONFIG_KEY)));
+    var config =
+        client
+            .getKubernetesSerialization()
+            .unmarshal(kubeconfig, io.fabric8.kubernetes.api.model.Config.class);
+    config
+        .getUsers()
+        .get(0)
+        .getUser()
+        .setClientCertificateData(Base64.getEncoder().encodeToString(pem.getBytes()));
+    secret
+        .getData()
+        .put(
+            RemoteIdentity.KUBECONFIG_KEY,
+            Base64.getEncoder()
+                .encodeToString(client.getKubernetesSerialization().asYaml(config).getBytes()));
+    client.secrets().inNamespace(tenant).resource(secret).update();
+  }
+
+  /** Changes a ForeignCluster's metadata, which makes the agent reconcile it at once. */
+  private static void touch(KubernetesClient client, String name) {
+    client
+        .resources(ForeignCluster.class)
+        .withName(name)
+        .edit(
+            fc -> {
+              fc.getMetadata().getAnnotations().put("test/touched", Instant.now().toString());
+              return fc;
+            });
   }
 
   private static boolean nodeReady(KubernetesClient client, String name) {
