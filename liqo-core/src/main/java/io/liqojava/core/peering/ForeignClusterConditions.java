@@ -1,14 +1,13 @@
 package io.liqojava.core.peering;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.liqojava.api.core.v1beta1.ForeignCluster;
 import io.liqojava.api.core.v1beta1.ForeignClusterRole;
 import io.liqojava.api.core.v1beta1.ForeignClusterStatus;
 import io.liqojava.api.core.v1beta1.PeeringCondition;
 import io.liqojava.api.core.v1beta1.PeeringConditionStatus;
 import io.liqojava.api.core.v1beta1.PeeringConditionType;
-import java.net.HttpURLConnection;
+import io.liqojava.core.runtime.OptimisticUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import java.util.function.Consumer;
 /**
  * Writes the status of a ForeignCluster, one peering condition at a time, so that the several
  * controllers that own one condition each (authentication, outgoing and incoming peering, API
- * server health) never overwrite each other: every change is a read-modify-write of the status
- * subresource, retried on conflict. The {@code role} follows from the peering conditions.
+ * server health) never overwrite each other: every change is an {@link OptimisticUpdate} of the
+ * status subresource. The {@code role} follows from the peering conditions.
  */
 public final class ForeignClusterConditions {
 
@@ -30,8 +29,6 @@ public final class ForeignClusterConditions {
    * back, as opposed to a consumer that never asked for resources.
    */
   public static final String REASON_NO_RESOURCE_SLICE = "NoResourceSlice";
-
-  private static final int MAX_CONFLICT_RETRIES = 10;
 
   private final KubernetesClient client;
 
@@ -80,28 +77,21 @@ public final class ForeignClusterConditions {
    * changed, retrying on conflicts.
    */
   public void update(String name, Consumer<ForeignClusterStatus> change) {
-    for (int attempt = 1; ; attempt++) {
-      ForeignCluster current = client.resources(ForeignCluster.class).withName(name).get();
-      if (current == null) {
-        return;
-      }
-      ForeignClusterStatus before = copy(current.getStatus());
-      ForeignClusterStatus after = copy(current.getStatus());
-      change.accept(after);
-      after.setRole(roleOf(after));
-      if (Objects.equals(before, after)) {
-        return;
-      }
-      current.setStatus(after);
-      try {
-        client.resources(ForeignCluster.class).resource(current).updateStatus();
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
-          throw e;
-        }
-      }
+    ForeignCluster current = client.resources(ForeignCluster.class).withName(name).get();
+    if (current == null) {
+      return;
     }
+    OptimisticUpdate.updateStatus(
+        client,
+        current,
+        fc -> {
+          ForeignClusterStatus before = copy(fc.getStatus());
+          ForeignClusterStatus after = copy(fc.getStatus());
+          change.accept(after);
+          after.setRole(roleOf(after));
+          fc.setStatus(after);
+          return !Objects.equals(before, after);
+        });
   }
 
   /** The condition of {@code type}, if the ForeignCluster has one. */

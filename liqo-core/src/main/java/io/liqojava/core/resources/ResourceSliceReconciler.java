@@ -3,7 +3,6 @@ package io.liqojava.core.resources;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.liqojava.api.authentication.v1beta1.ResourceSlice;
@@ -20,10 +19,10 @@ import io.liqojava.core.identity.ClusterIdentity;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.peering.ForeignClusterConditions;
 import io.liqojava.core.runtime.ObjectKey;
+import io.liqojava.core.runtime.OptimisticUpdate;
 import io.liqojava.core.runtime.Reconciler;
 import io.liqojava.core.runtime.Result;
 import io.liqojava.core.tenant.TenantNamespaces;
-import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -70,7 +69,6 @@ public final class ResourceSliceReconciler implements Reconciler {
   static final String BY_CLUSTER_ID = "spec.clusterID";
 
   private static final Logger LOG = LoggerFactory.getLogger(ResourceSliceReconciler.class);
-  private static final int MAX_CONFLICT_RETRIES = 5;
   private static final Set<PeeringConditionStatus> SET_BY_SLICES =
       EnumSet.of(
           PeeringConditionStatus.ESTABLISHED,
@@ -259,45 +257,35 @@ public final class ResourceSliceReconciler implements Reconciler {
   }
 
   private void writeStatus(ResourceSlice cached, Outcome outcome) {
-    ResourceSlice current = cached;
-    for (int attempt = 1; ; attempt++) {
-      ResourceSliceStatus before = current.getStatus();
-      ResourceSliceStatus after =
-          before == null ? new ResourceSliceStatus() : clone(before, ResourceSliceStatus.class);
-      upsert(after, ResourceSliceConditionType.AUTHENTICATION, outcome.authentication());
-      upsert(after, ResourceSliceConditionType.RESOURCES, outcome.resources());
-      after.setResources(outcome.granted().isEmpty() ? null : new TreeMap<>(outcome.granted()));
-      // The consumer's virtual node carries this cluster's labels (liqoctl install
-      // --cluster-labels).
-      Map<String, String> labels = identity.read().map(ClusterIdentity::labels).orElse(Map.of());
-      after.setNodeLabels(labels.isEmpty() ? null : new TreeMap<>(labels));
-      if (after.equals(before)) {
-        return;
-      }
-      ResourceSlice updated = clone(current, ResourceSlice.class);
-      updated.setStatus(after);
-      try {
-        client.resource(updated).updateStatus();
-        LOG.info(
-            "ResourceSlice {}: resources {}: {}",
-            ObjectKey.of(current),
-            outcome.resources().status(),
-            outcome.resources().message());
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
-          throw e;
-        }
-        current =
-            client
-                .resources(ResourceSlice.class)
-                .inNamespace(current.getMetadata().getNamespace())
-                .withName(current.getMetadata().getName())
-                .get();
-        if (current == null || !isLive(current)) {
-          return;
-        }
-      }
+    // The consumer's virtual node carries this cluster's labels (liqoctl install --cluster-labels).
+    Map<String, String> labels = identity.read().map(ClusterIdentity::labels).orElse(Map.of());
+    ResourceSlice stored =
+        OptimisticUpdate.updateStatus(
+            client,
+            cached,
+            slice -> {
+              if (!isLive(slice)) {
+                return false;
+              }
+              ResourceSliceStatus before = slice.getStatus();
+              ResourceSliceStatus after =
+                  before == null
+                      ? new ResourceSliceStatus()
+                      : clone(before, ResourceSliceStatus.class);
+              upsert(after, ResourceSliceConditionType.AUTHENTICATION, outcome.authentication());
+              upsert(after, ResourceSliceConditionType.RESOURCES, outcome.resources());
+              after.setResources(
+                  outcome.granted().isEmpty() ? null : new TreeMap<>(outcome.granted()));
+              after.setNodeLabels(labels.isEmpty() ? null : new TreeMap<>(labels));
+              slice.setStatus(after);
+              return !after.equals(before);
+            });
+    if (stored != null && stored != cached) {
+      LOG.info(
+          "ResourceSlice {}: resources {}: {}",
+          ObjectKey.of(cached),
+          outcome.resources().status(),
+          outcome.resources().message());
     }
   }
 

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.EvictionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.liqojava.core.runtime.OptimisticUpdate;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class NodeDrainer {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeDrainer.class);
-  private static final int MAX_CONFLICT_RETRIES = 10;
 
   private final KubernetesClient client;
   private volatile Boolean policyV1;
@@ -35,21 +35,23 @@ final class NodeDrainer {
 
   /** Marks the node {@code name} unschedulable; does nothing when it is already, or gone. */
   void cordon(String name) {
-    for (int attempt = 1; ; attempt++) {
-      Node node = client.nodes().withName(name).get();
-      if (node == null || Boolean.TRUE.equals(node.getSpec().getUnschedulable())) {
-        return;
-      }
-      node.getSpec().setUnschedulable(true);
-      try {
-        client.nodes().resource(node).update();
-        LOG.info("virtual node {}: cordoned", name);
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
-          throw e;
-        }
-      }
+    Node node = client.nodes().withName(name).get();
+    if (node == null) {
+      return;
+    }
+    Node stored =
+        OptimisticUpdate.update(
+            client,
+            node,
+            latest -> {
+              if (Boolean.TRUE.equals(latest.getSpec().getUnschedulable())) {
+                return false;
+              }
+              latest.getSpec().setUnschedulable(true);
+              return true;
+            });
+    if (stored != null && stored != node) {
+      LOG.info("virtual node {}: cordoned", name);
     }
   }
 

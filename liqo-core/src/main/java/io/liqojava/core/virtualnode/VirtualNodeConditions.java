@@ -1,13 +1,12 @@
 package io.liqojava.core.virtualnode;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.liqojava.api.offloading.v1beta1.VirtualNode;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeCondition;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeConditionStatus;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeConditionType;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeStatus;
-import java.net.HttpURLConnection;
+import io.liqojava.core.runtime.OptimisticUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,6 @@ import java.util.Optional;
  * changed. A transition time changes only with the status.
  */
 final class VirtualNodeConditions {
-
-  private static final int MAX_CONFLICT_RETRIES = 10;
 
   private final KubernetesClient client;
 
@@ -38,45 +35,24 @@ final class VirtualNodeConditions {
 
   /** Sets the {@code wanted} conditions on {@code cached}, the VirtualNode as last seen. */
   void set(VirtualNode cached, Wanted... wanted) {
-    VirtualNode current = cached;
-    for (int attempt = 1; ; attempt++) {
-      VirtualNodeStatus before = current.getStatus();
-      List<VirtualNodeCondition> conditions =
-          before == null || before.getConditions() == null
-              ? new ArrayList<>()
-              : new ArrayList<>(before.getConditions().stream().map(this::copy).toList());
-      boolean changed = false;
-      for (Wanted w : wanted) {
-        changed |= upsert(conditions, w);
-      }
-      if (!changed) {
-        return;
-      }
-      VirtualNode updated = client.getKubernetesSerialization().clone(current);
-      VirtualNodeStatus status = new VirtualNodeStatus();
-      status.setConditions(conditions);
-      updated.setStatus(status);
-      try {
-        client.resource(updated).updateStatus();
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-          return;
-        }
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
-          throw e;
-        }
-        current =
-            client
-                .resources(VirtualNode.class)
-                .inNamespace(cached.getMetadata().getNamespace())
-                .withName(cached.getMetadata().getName())
-                .get();
-        if (current == null) {
-          return;
-        }
-      }
-    }
+    OptimisticUpdate.updateStatus(
+        client,
+        cached,
+        virtualNode -> {
+          VirtualNodeStatus before = virtualNode.getStatus();
+          List<VirtualNodeCondition> conditions =
+              before == null || before.getConditions() == null
+                  ? new ArrayList<>()
+                  : new ArrayList<>(before.getConditions());
+          boolean changed = false;
+          for (Wanted w : wanted) {
+            changed |= upsert(conditions, w);
+          }
+          VirtualNodeStatus status = new VirtualNodeStatus();
+          status.setConditions(conditions);
+          virtualNode.setStatus(status);
+          return changed;
+        });
   }
 
   /** The condition of {@code type} of {@code virtualNode}, if any. */
@@ -111,10 +87,6 @@ final class VirtualNodeConditions {
     condition.setReason(wanted.reason());
     condition.setMessage(wanted.message());
     return true;
-  }
-
-  private VirtualNodeCondition copy(VirtualNodeCondition condition) {
-    return client.getKubernetesSerialization().clone(condition);
   }
 
   /** When the condition of {@code type} last changed status, if known. */

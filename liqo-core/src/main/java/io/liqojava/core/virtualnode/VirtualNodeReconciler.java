@@ -14,6 +14,7 @@ import io.liqojava.api.offloading.v1beta1.VirtualNodeConditionStatus;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeConditionType;
 import io.liqojava.core.peering.ForeignClusterConditions;
 import io.liqojava.core.runtime.ObjectKey;
+import io.liqojava.core.runtime.OptimisticUpdate;
 import io.liqojava.core.runtime.Reconciler;
 import io.liqojava.core.runtime.Result;
 import io.liqojava.core.virtualnode.ProviderConnection.Health;
@@ -569,46 +570,30 @@ public final class VirtualNodeReconciler implements Reconciler, AutoCloseable {
 
   /** Adds or removes the finalizer; returns the VirtualNode as stored, or null once it is gone. */
   private VirtualNode editFinalizers(VirtualNode cached, boolean add) {
-    VirtualNode current = client.getKubernetesSerialization().clone(cached);
-    for (int attempt = 1; ; attempt++) {
-      List<String> finalizers =
-          current.getMetadata().getFinalizers() == null
-              ? new ArrayList<>()
-              : new ArrayList<>(current.getMetadata().getFinalizers());
-      boolean present = finalizers.contains(Finalizers.VIRTUAL_NODE);
-      if (present == add) {
-        return current;
-      }
-      if (add) {
-        finalizers.add(Finalizers.VIRTUAL_NODE);
-      } else {
-        finalizers.remove(Finalizers.VIRTUAL_NODE);
-      }
-      current.getMetadata().setFinalizers(finalizers);
-      try {
-        VirtualNode updated = client.resource(current).update();
-        if (!add) {
-          LOG.info("VirtualNode {} released", ObjectKey.of(cached));
-        }
-        return updated;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-          return null;
-        }
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= MAX_CONFLICT_RETRIES) {
-          throw e;
-        }
-        current =
-            client
-                .resources(VirtualNode.class)
-                .inNamespace(cached.getMetadata().getNamespace())
-                .withName(cached.getMetadata().getName())
-                .get();
-        if (current == null) {
-          return null;
-        }
-      }
+    VirtualNode stored =
+        OptimisticUpdate.update(
+            client,
+            cached,
+            virtualNode -> {
+              List<String> finalizers =
+                  virtualNode.getMetadata().getFinalizers() == null
+                      ? new ArrayList<>()
+                      : new ArrayList<>(virtualNode.getMetadata().getFinalizers());
+              if (finalizers.contains(Finalizers.VIRTUAL_NODE) == add) {
+                return false;
+              }
+              if (add) {
+                finalizers.add(Finalizers.VIRTUAL_NODE);
+              } else {
+                finalizers.remove(Finalizers.VIRTUAL_NODE);
+              }
+              virtualNode.getMetadata().setFinalizers(finalizers);
+              return true;
+            });
+    if (!add && stored != cached) {
+      LOG.info("VirtualNode {} released", ObjectKey.of(cached));
     }
+    return stored;
   }
 
   private static String specProblem(VirtualNode virtualNode) {
