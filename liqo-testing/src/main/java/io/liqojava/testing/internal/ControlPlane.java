@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The processes of one local cluster's control plane: etcd, kube-apiserver (RBAC on),
@@ -15,6 +19,8 @@ import java.util.Objects;
  * outage.
  */
 public final class ControlPlane {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
 
   /** SIGTERM to SIGKILL; the API server would otherwise wait up to a minute for open watches. */
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
@@ -28,11 +34,15 @@ public final class ControlPlane {
   private final ClusterPki pki;
   private final Settings settings;
   private final HealthProbe probe;
-  private final int etcdClientPort = Ports.freeLoopbackPort();
-  private final int etcdPeerPort = Ports.freeLoopbackPort();
-  private final int apiServerPort = Ports.freeLoopbackPort();
-  private final int controllerManagerPort = Ports.freeLoopbackPort();
-  private final int schedulerPort = Ports.freeLoopbackPort();
+  private static final int BIND_ATTEMPTS = 3;
+  private static final String BIND_CONFLICT = "address already in use";
+
+  // Chosen when each component first starts; the API server keeps its port across restarts.
+  private volatile int etcdClientPort;
+  private volatile int etcdPeerPort;
+  private volatile int apiServerPort;
+  private volatile int controllerManagerPort;
+  private volatile int schedulerPort;
 
   private ComponentProcess etcd;
   private ComponentProcess apiServer;
@@ -87,12 +97,15 @@ public final class ControlPlane {
 
   /** Starts etcd and the API server, waiting until both are healthy. */
   public void startStorageAndApiServer() {
-    etcd = start("etcd", etcdCommand());
-    HealthProbe.await(
-        "etcd of cluster " + clusterName + " to be healthy",
-        etcd,
-        settings.startupTimeout(),
-        () -> probe.answers("http://127.0.0.1:" + etcdClientPort + "/health", "true"));
+    etcd =
+        startListening(
+            "etcd",
+            () -> {
+              etcdClientPort = Ports.freeLoopbackPort();
+              etcdPeerPort = Ports.freeLoopbackPort();
+            },
+            this::etcdCommand,
+            () -> probe.answers("http://127.0.0.1:" + etcdClientPort + "/health", "true"));
     startApiServer();
   }
 
@@ -102,10 +115,17 @@ public final class ControlPlane {
    */
   public void startControllers(Path controllerManagerKubeconfig, Path schedulerKubeconfig) {
     controllerManager =
-        start("kube-controller-manager", controllerManagerCommand(controllerManagerKubeconfig));
-    scheduler = start("kube-scheduler", schedulerCommand(schedulerKubeconfig));
-    awaitHealthz(controllerManager, controllerManagerPort);
-    awaitHealthz(scheduler, schedulerPort);
+        startListening(
+            "kube-controller-manager",
+            () -> controllerManagerPort = Ports.freeLoopbackPort(),
+            () -> controllerManagerCommand(controllerManagerKubeconfig),
+            () -> probe.answers("https://127.0.0.1:" + controllerManagerPort + "/healthz", "ok"));
+    scheduler =
+        startListening(
+            "kube-scheduler",
+            () -> schedulerPort = Ports.freeLoopbackPort(),
+            () -> schedulerCommand(schedulerKubeconfig),
+            () -> probe.answers("https://127.0.0.1:" + schedulerPort + "/healthz", "ok"));
   }
 
   /** Starts the API server (again) on its port, waiting until it is ready. */
@@ -113,12 +133,50 @@ public final class ControlPlane {
     if (apiServer != null && apiServer.isAlive()) {
       return;
     }
-    apiServer = start("kube-apiserver", apiServerCommand());
-    HealthProbe.await(
-        "kube-apiserver of cluster " + clusterName + " to be ready",
-        apiServer,
-        settings.startupTimeout(),
-        () -> probe.answers(apiServerUrl() + "/readyz", "ok"));
+    boolean restart = apiServerPort != 0;
+    apiServer =
+        startListening(
+            "kube-apiserver",
+            () -> {
+              if (!restart) {
+                apiServerPort = Ports.freeLoopbackPort();
+              }
+            },
+            this::apiServerCommand,
+            () -> probe.answers(apiServerUrl() + "/readyz", "ok"));
+  }
+
+  /**
+   * Starts a component and waits until {@code healthy}; when it exits because one of its ports was
+   * taken in the meantime, starts it again on ports {@code choosePorts} picks anew.
+   */
+  private ComponentProcess startListening(
+      String component,
+      Runnable choosePorts,
+      Supplier<List<String>> command,
+      BooleanSupplier healthy) {
+    for (int attempt = 1; ; attempt++) {
+      choosePorts.run();
+      ComponentProcess process = start(component, command.get());
+      try {
+        HealthProbe.await(
+            component + " of cluster " + clusterName + " to be healthy",
+            process,
+            settings.startupTimeout(),
+            healthy);
+        return process;
+      } catch (IllegalStateException e) {
+        boolean portTaken = !process.isAlive() && process.logTail(10).contains(BIND_CONFLICT);
+        if (!portTaken || attempt >= BIND_ATTEMPTS) {
+          process.stop(STOP_GRACE);
+          throw e;
+        }
+        LOG.debug(
+            "{} of cluster {}: a port was taken meanwhile; starting it again",
+            component,
+            clusterName);
+      }
+    }
   }
 
   /** Stops the API server only, as in an outage; etcd, the controllers and the data stay. */
@@ -146,14 +204,6 @@ public final class ControlPlane {
   private ComponentProcess start(String component, List<String> command) {
     return ComponentProcess.start(
         component, command, dir.resolve("logs").resolve(component + ".log"), Map.of());
-  }
-
-  private void awaitHealthz(ComponentProcess process, int port) {
-    HealthProbe.await(
-        process.name() + " of cluster " + clusterName + " to be healthy",
-        process,
-        settings.startupTimeout(),
-        () -> probe.answers("https://127.0.0.1:" + port + "/healthz", "ok"));
   }
 
   private List<String> etcdCommand() {
