@@ -5,11 +5,11 @@ import io.liqojava.api.core.v1beta1.ForeignCluster;
 import io.liqojava.api.core.v1beta1.PeeringEnabled;
 import io.liqojava.core.peering.Peering;
 import io.liqojava.core.peering.PeeringException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,17 +48,7 @@ final class PeerCommand extends ClusterCommand {
       description = "A cluster that already peers with this one, to peer back with.")
   String name;
 
-  @Option(
-      names = "--remote-kubeconfig",
-      paramLabel = "FILE",
-      description = "The kubeconfig of the provider cluster.")
-  Path remoteKubeconfig;
-
-  @Option(
-      names = "--remote-context",
-      paramLabel = "NAME",
-      description = "The context of --remote-kubeconfig to use (default: its current context).")
-  String remoteContext;
+  @Mixin RemoteClusterOptions remote = new RemoteClusterOptions();
 
   @Option(
       names = "--timeout",
@@ -86,13 +76,13 @@ final class PeerCommand extends ClusterCommand {
   @Override
   void validate() {
     resources = resourceOptions.resources(spec.commandLine());
-    if ((name == null) == (remoteKubeconfig == null)) {
+    if ((name == null) == !remote.given()) {
       throw usage(
           "say whom to peer with: NAME (a cluster that already peers with this one),"
               + " --remote-kubeconfig FILE, or 'peer out-of-band NAME ...' (see --help)");
     }
-    if (remoteContext != null && remoteKubeconfig == null) {
-      throw usage("--remote-context needs --remote-kubeconfig");
+    if (remote.problem() != null) {
+      throw usage(remote.problem());
     }
     if (name != null && !resources.isEmpty()) {
       throw usage(
@@ -132,15 +122,13 @@ final class PeerCommand extends ClusterCommand {
   }
 
   private int withKubeconfig(Cluster cluster) {
-    ClusterAccess access =
-        new ClusterAccess(
-            remoteKubeconfig, remoteContext, "--remote-kubeconfig", root().environment());
+    ClusterAccess access = remote.access(root().environment());
     try (Cluster provider = access.connect()) {
       say(
           "Peering this cluster ("
               + cluster.describe()
               + ") with the cluster of "
-              + remoteKubeconfig
+              + remote.kubeconfig
               + " ("
               + provider.describe()
               + ")");

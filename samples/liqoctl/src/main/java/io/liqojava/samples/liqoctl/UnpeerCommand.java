@@ -4,9 +4,9 @@ import io.liqojava.core.identity.ClusterIdentity;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.peering.Peering;
 import io.liqojava.core.peering.UnpeerReport;
-import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,17 +37,7 @@ final class UnpeerCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "The provider's cluster name.")
   String name;
 
-  @Option(
-      names = "--remote-kubeconfig",
-      paramLabel = "FILE",
-      description = "The kubeconfig of the provider cluster.")
-  Path remoteKubeconfig;
-
-  @Option(
-      names = "--remote-context",
-      paramLabel = "NAME",
-      description = "The context of --remote-kubeconfig to use (default: its current context).")
-  String remoteContext;
+  @Mixin RemoteClusterOptions remote = new RemoteClusterOptions();
 
   @Option(
       names = "--timeout",
@@ -59,13 +49,13 @@ final class UnpeerCommand extends ClusterCommand {
 
   @Override
   void validate() {
-    if ((name == null) == (remoteKubeconfig == null)) {
+    if ((name == null) == !remote.given()) {
       throw usage(
           "say which peering to remove: NAME, 'out-of-band NAME', or --remote-kubeconfig FILE (see"
               + " --help)");
     }
-    if (remoteContext != null && remoteKubeconfig == null) {
-      throw usage("--remote-context needs --remote-kubeconfig");
+    if (remote.problem() != null) {
+      throw usage(remote.problem());
     }
   }
 
@@ -74,15 +64,13 @@ final class UnpeerCommand extends ClusterCommand {
     if (name != null) {
       return Peerings.unpeer(this, cluster, name, timeout);
     }
-    ClusterAccess access =
-        new ClusterAccess(
-            remoteKubeconfig, remoteContext, "--remote-kubeconfig", root().environment());
+    ClusterAccess access = remote.access(root().environment());
     try (Cluster provider = access.connect()) {
       say(
           "Removing the peering of this cluster ("
               + cluster.describe()
               + ") with the cluster of "
-              + remoteKubeconfig
+              + remote.kubeconfig
               + " ("
               + provider.describe()
               + ")");
@@ -90,7 +78,7 @@ final class UnpeerCommand extends ClusterCommand {
           new ClusterIdentityStore(provider.client())
               .read()
               .map(ClusterIdentity::clusterName)
-              .orElse("the cluster of " + remoteKubeconfig);
+              .orElse("the cluster of " + remote.kubeconfig);
       UnpeerReport report =
           Peering.unpeerWithKubeconfig(
               cluster.client(), provider.client(), timeout, line -> say("  " + line));
