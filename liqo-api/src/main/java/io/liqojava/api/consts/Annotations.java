@@ -21,6 +21,15 @@ public final class Annotations {
    */
   public static final String FORCE_REMOTE_NODE_PORT = "liqo.io/force-remote-node-port";
 
+  /** On a reflected object: the name of the object it reflects, in the source namespace. */
+  public static final String REFLECTION_SOURCE = "offloading.liqo.io/source-name";
+
+  /**
+   * On a reflected object: a digest of the content last written by reflection, so that an unchanged
+   * source is not written again.
+   */
+  public static final String REFLECTION_DIGEST = "offloading.liqo.io/reflection-digest";
+
   /** On a tenant namespace: the name of the matching tenant namespace in the remote cluster. */
   public static final String REMOTE_TENANT_NAMESPACE = "liqo.io/remote-tenant-namespace";
 

@@ -44,6 +44,9 @@ public final class Labels {
   /** Value of {@link #MANAGED_BY} on EndpointSlices created from a {@code ShadowEndpointSlice}. */
   public static final String MANAGED_BY_SHADOW_ENDPOINT_SLICE = "shadowendpointslice";
 
+  /** Value of {@link #MANAGED_BY} on objects written by resource reflection. */
+  public static final String MANAGED_BY_REFLECTION = "reflection";
+
   /** The value of the boolean labels of this class. */
   public static final String TRUE = "true";
 

@@ -1,12 +1,12 @@
 package io.liqojava.core.agent;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.authentication.AuthTokens;
 import io.liqojava.core.authentication.AuthenticationServer;
 import io.liqojava.core.authentication.AuthenticationServerSettings;
 import io.liqojava.core.authentication.IdentityIssuer;
 import io.liqojava.core.authentication.ImmutableAuthenticationServerSettings;
-import io.liqojava.core.identity.ClusterIdentity;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.peering.OutgoingPeerings;
 import io.liqojava.core.resources.ResourceSharing;

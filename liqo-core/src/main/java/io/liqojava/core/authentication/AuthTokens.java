@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.liqojava.api.consts.Labels;
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.identity.LiqoNamespace;
 import io.liqojava.core.runtime.ServerSideApply;
 import java.net.HttpURLConnection;

@@ -1,6 +1,6 @@
 package io.liqojava.core.install;
 
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.core.v1beta1.ForeignCluster;
 import io.liqojava.api.core.v1beta1.PeeringConditionType;
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.runtime.Controller;
 
 /**

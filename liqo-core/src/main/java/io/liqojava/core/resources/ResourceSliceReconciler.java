@@ -15,7 +15,7 @@ import io.liqojava.api.core.v1beta1.PeeringCondition;
 import io.liqojava.api.core.v1beta1.PeeringConditionStatus;
 import io.liqojava.api.core.v1beta1.PeeringConditionType;
 import io.liqojava.api.core.v1beta1.PeeringEnabled;
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.peering.ForeignClusterConditions;
 import io.liqojava.core.runtime.ObjectKey;

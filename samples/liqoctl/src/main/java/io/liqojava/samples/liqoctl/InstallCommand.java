@@ -1,6 +1,6 @@
 package io.liqojava.samples.liqoctl;
 
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.install.ClusterLabels;
 import io.liqojava.core.install.LiqoInstaller;
 import io.liqojava.core.install.LiqoStatus;

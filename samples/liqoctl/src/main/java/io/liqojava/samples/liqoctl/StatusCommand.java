@@ -3,7 +3,7 @@ package io.liqojava.samples.liqoctl;
 import io.liqojava.api.LiqoCrds;
 import io.liqojava.api.core.v1beta1.PeeringConditionStatus;
 import io.liqojava.api.core.v1beta1.PeeringConditionType;
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.install.LiqoInstaller;
 import io.liqojava.core.install.LiqoStatus;
 import io.liqojava.core.install.PeerCondition;

@@ -1,6 +1,6 @@
 package io.liqojava.samples.liqoctl;
 
-import io.liqojava.core.identity.ClusterIdentity;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.peering.Peering;
 import io.liqojava.core.peering.UnpeerReport;

@@ -1,4 +1,4 @@
-package io.liqojava.core.identity;
+package io.liqojava.api.identity;
 
 import java.util.Map;
 import java.util.regex.Pattern;
