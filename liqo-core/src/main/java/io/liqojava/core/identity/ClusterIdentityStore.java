@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.liqojava.api.identity.ClusterIdentity;
+import io.liqojava.api.identity.ImmutableClusterIdentity;
 import io.liqojava.core.runtime.ServerSideApply;
 import java.security.SecureRandom;
 import java.util.HexFormat;
