@@ -3,6 +3,12 @@ package io.liqojava.core.runtime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +41,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The informers belong to the caller, who starts and stops them; {@link #start()} waits until
- * they have synced, so the first reconciles see a complete cache.
+ * they have synced, so the first reconciles see a complete cache. Sources can also be {@linkplain
+ * #addSource added} while the controller runs.
+ *
+ * <p>With {@link Builder#metrics}, a controller publishes {@code <prefix>.queue.depth} (keys
+ * waiting), {@code <prefix>.latency} (from a key's first queued event to the end of its successful
+ * reconcile) and {@code <prefix>.errors} (failed reconciles).
  */
 public final class Controller implements AutoCloseable {
 
@@ -48,6 +59,10 @@ public final class Controller implements AutoCloseable {
   private final List<Source<?>> sources;
   private final ScheduledExecutorService scheduler;
   private final WorkQueue<ObjectKey> queue;
+  private final Timer latency;
+  private final Counter errors;
+  private final Gauge queueDepth;
+  private final MeterRegistry meters;
   private ExecutorService pool;
 
   private record Source<T extends HasMetadata>(
@@ -62,6 +77,14 @@ public final class Controller implements AutoCloseable {
     this.sources = List.copyOf(builder.sources);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(name + "-delays"));
     this.queue = new WorkQueue<>(scheduler, builder.baseRetryDelay, builder.maxRetryDelay);
+    this.meters = builder.meters;
+    String prefix = builder.metricPrefix;
+    this.latency = meters.timer(prefix + ".latency", builder.tags);
+    this.errors = meters.counter(prefix + ".errors", builder.tags);
+    this.queueDepth =
+        Gauge.builder(prefix + ".queue.depth", queue, WorkQueue::depth)
+            .tags(builder.tags)
+            .register(meters);
   }
 
   /** Starts building a controller named {@code name} (used in logs and thread names). */
@@ -88,6 +111,16 @@ public final class Controller implements AutoCloseable {
     LOG.debug("controller {} started with {} worker(s)", name, workers);
   }
 
+  /**
+   * Adds an event source to a controller that may already run: for informers created while it runs.
+   * The caller starts the informer after this call (so no event is missed) and stops it to end the
+   * subscription.
+   */
+  public <T extends HasMetadata> void addSource(
+      SharedIndexInformer<T> informer, Function<T, Collection<ObjectKey>> keys) {
+    subscribe(new Source<>(informer, keys, (before, after) -> true));
+  }
+
   /** Queues a reconcile of {@code key}, as an event of a source would. */
   public void enqueue(ObjectKey key) {
     queue.add(key);
@@ -103,9 +136,15 @@ public final class Controller implements AutoCloseable {
     return queue.depth();
   }
 
-  /** Stops the workers after their current reconcile; the informers keep running. */
+  /**
+   * Stops the workers after their current reconcile and withdraws the metrics; the informers keep
+   * running.
+   */
   @Override
   public void close() {
+    meters.remove(latency);
+    meters.remove(errors);
+    meters.remove(queueDepth);
     queue.shutDown();
     scheduler.shutdownNow();
     if (pool != null) {
@@ -176,10 +215,12 @@ public final class Controller implements AutoCloseable {
       try {
         Result result = reconciler.reconcile(key);
         queue.forget(key);
+        latency.record(System.nanoTime() - queue.queuedAt(key), TimeUnit.NANOSECONDS);
         result.requeueAfter().ifPresent(delay -> queue.addAfter(key, delay));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
+        errors.increment();
         int failures = queue.failures(key) + 1;
         if (failures <= 3) {
           LOG.debug("controller {}: reconcile of {} failed, retrying: {}", name, key, e.toString());
@@ -227,6 +268,9 @@ public final class Controller implements AutoCloseable {
     private int workers = 1;
     private Duration baseRetryDelay = Duration.ofMillis(200);
     private Duration maxRetryDelay = Duration.ofMinutes(2);
+    private MeterRegistry meters = new SimpleMeterRegistry();
+    private String metricPrefix = "liqo.controller";
+    private Tags tags = Tags.empty();
 
     private Builder(String name, Reconciler reconciler) {
       this.name = Objects.requireNonNull(name, "name");
@@ -278,6 +322,18 @@ public final class Controller implements AutoCloseable {
     public Builder retryDelays(Duration base, Duration max) {
       this.baseRetryDelay = base;
       this.maxRetryDelay = max;
+      return this;
+    }
+
+    /**
+     * Publishes the controller's queue depth, latency and errors to {@code meters} as {@code
+     * <prefix>.queue.depth}, {@code <prefix>.latency} and {@code <prefix>.errors}, with {@code
+     * tags}; by default they go nowhere.
+     */
+    public Builder metrics(MeterRegistry meters, String prefix, Tags tags) {
+      this.meters = Objects.requireNonNull(meters, "meters");
+      this.metricPrefix = Objects.requireNonNull(prefix, "prefix");
+      this.tags = Objects.requireNonNull(tags, "tags");
       return this;
     }
 

@@ -29,6 +29,8 @@ final class WorkQueue<K> {
   private final Set<K> processing = new HashSet<>();
   private final Map<K, Integer> failures = new HashMap<>();
   private final Map<K, Long> waitingUntil = new HashMap<>();
+  private final Map<K, Long> queuedAt = new HashMap<>();
+  private final Map<K, Long> processedKeyQueuedAt = new HashMap<>();
   private final ScheduledExecutorService scheduler;
   private final Duration baseDelay;
   private final Duration maxDelay;
@@ -47,6 +49,7 @@ final class WorkQueue<K> {
       if (shutDown || !dirty.add(key)) {
         return;
       }
+      queuedAt.put(key, System.nanoTime());
       if (!processing.contains(key)) {
         queue.addLast(key);
         available.signal();
@@ -142,6 +145,7 @@ final class WorkQueue<K> {
       K key = queue.pollFirst();
       processing.add(key);
       dirty.remove(key);
+      processedKeyQueuedAt.put(key, queuedAt.remove(key));
       return Optional.of(key);
     } finally {
       lock.unlock();
@@ -153,10 +157,25 @@ final class WorkQueue<K> {
     lock.lock();
     try {
       processing.remove(key);
+      processedKeyQueuedAt.remove(key);
       if (dirty.contains(key)) {
         queue.addLast(key);
         available.signal();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * When the key being processed was queued ({@link System#nanoTime()}): the start of the wait that
+   * its processing ends.
+   */
+  long queuedAt(K key) {
+    lock.lock();
+    try {
+      Long nanos = processedKeyQueuedAt.get(key);
+      return nanos == null ? System.nanoTime() : nanos;
     } finally {
       lock.unlock();
     }
