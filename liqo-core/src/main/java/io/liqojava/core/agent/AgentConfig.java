@@ -1,5 +1,6 @@
 package io.liqojava.core.agent;
 
+import io.liqojava.core.reflection.ReflectionConfig;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -54,6 +55,15 @@ public abstract class AgentConfig {
   @Value.Default
   public int resourceSharingPercentage() {
     return 50;
+  }
+
+  /**
+   * How resources are reflected to each provider: workers, policies and providers per resource.
+   * Default {@link ReflectionConfig#defaults()}.
+   */
+  @Value.Default
+  public ReflectionConfig reflection() {
+    return ReflectionConfig.defaults();
   }
 
   @Value.Check

@@ -9,10 +9,14 @@ import io.liqojava.core.authentication.IdentityIssuer;
 import io.liqojava.core.authentication.ImmutableAuthenticationServerSettings;
 import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.peering.OutgoingPeerings;
+import io.liqojava.core.reflection.PeerReflections;
+import io.liqojava.core.reflection.ReflectorRegistry;
 import io.liqojava.core.resources.ResourceSharing;
 import io.liqojava.core.resources.ResourceSharingConfig;
 import io.liqojava.core.virtualnode.VirtualNodes;
 import io.liqojava.core.virtualnode.VirtualNodesConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,11 +48,17 @@ public final class LiqoAgent implements AutoCloseable {
 
   private final ClusterIdentity identity;
   private final String authUrl;
+  private final PeerReflections reflections;
   private final Deque<AutoCloseable> parts;
 
-  private LiqoAgent(ClusterIdentity identity, String authUrl, Deque<AutoCloseable> parts) {
+  private LiqoAgent(
+      ClusterIdentity identity,
+      String authUrl,
+      PeerReflections reflections,
+      Deque<AutoCloseable> parts) {
     this.identity = identity;
     this.authUrl = authUrl;
+    this.reflections = reflections;
     this.parts = parts;
   }
 
@@ -60,6 +70,21 @@ public final class LiqoAgent implements AutoCloseable {
    *     it
    */
   public static LiqoAgent start(KubernetesClient client, AgentConfig config) {
+    return start(client, config, ReflectorRegistry.discover(), new SimpleMeterRegistry());
+  }
+
+  /**
+   * Starts the agent as {@link #start(KubernetesClient, AgentConfig)} does, reflecting with the
+   * providers of {@code reflectors} and publishing metrics to {@code meters}.
+   *
+   * @throws IllegalArgumentException when the reflection configuration names a provider that {@code
+   *     reflectors} lacks
+   */
+  public static LiqoAgent start(
+      KubernetesClient client,
+      AgentConfig config,
+      ReflectorRegistry reflectors,
+      MeterRegistry meters) {
     Objects.requireNonNull(client, "client");
     ClusterIdentity identity = awaitIdentity(client);
     LOG.info(
@@ -106,7 +131,13 @@ public final class LiqoAgent implements AutoCloseable {
       sharing.start();
       parts.push(sharing);
 
-      VirtualNodes virtualNodes = new VirtualNodes(client, VirtualNodesConfig.defaults());
+      PeerReflections reflections =
+          new PeerReflections(client, identity, config.reflection(), reflectors, meters);
+      parts.push(reflections);
+      LOG.info("reflectors: {}", reflectors);
+
+      VirtualNodes virtualNodes =
+          new VirtualNodes(client, VirtualNodesConfig.defaults(), reflections);
       virtualNodes.start();
       parts.push(virtualNodes);
 
@@ -124,9 +155,9 @@ public final class LiqoAgent implements AutoCloseable {
       parts.push(timers::shutdownNow);
       parts.push(new AgentHeartbeat(client, identity.clusterId(), timers));
       LOG.info("the liqo-java agent of cluster {} is running", identity.clusterName());
-      return new LiqoAgent(identity, authUrl, parts);
+      return new LiqoAgent(identity, authUrl, reflections, parts);
     } catch (RuntimeException e) {
-      new LiqoAgent(identity, null, parts).close();
+      new LiqoAgent(identity, null, null, parts).close();
       throw e;
     }
   }
@@ -161,6 +192,13 @@ public final class LiqoAgent implements AutoCloseable {
   /** The URL of this cluster's authentication service, as advertised to consumers. */
   public String authUrl() {
     return authUrl;
+  }
+
+  /**
+   * The reflection towards this cluster's providers: start and stop namespace pairs per provider.
+   */
+  public PeerReflections reflection() {
+    return reflections;
   }
 
   /** Stops every part, the last started first. */

@@ -9,6 +9,7 @@ import io.liqojava.api.consts.Finalizers;
 import io.liqojava.api.core.v1beta1.ForeignCluster;
 import io.liqojava.api.core.v1beta1.PeeringConditionStatus;
 import io.liqojava.api.core.v1beta1.PeeringConditionType;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.api.offloading.v1beta1.VirtualNode;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeConditionStatus;
 import io.liqojava.api.offloading.v1beta1.VirtualNodeConditionType;
@@ -77,6 +78,7 @@ public final class VirtualNodeReconciler implements Reconciler, AutoCloseable {
   private final SharedIndexInformer<ForeignCluster> foreignClusters;
   private final ScheduledExecutorService timers;
   private final Consumer<ObjectKey> enqueue;
+  private final ProviderListener listener;
   private final ForeignClusterConditions foreignClusterConditions;
   private final VirtualNodeConditions conditions;
   private final NodeLeases leases;
@@ -91,8 +93,10 @@ public final class VirtualNodeReconciler implements Reconciler, AutoCloseable {
       SharedIndexInformer<Node> nodes,
       SharedIndexInformer<ForeignCluster> foreignClusters,
       ScheduledExecutorService timers,
-      Consumer<ObjectKey> enqueue) {
+      Consumer<ObjectKey> enqueue,
+      ProviderListener listener) {
     this.client = client;
+    this.listener = listener;
     this.config = config;
     this.virtualNodes = virtualNodes;
     this.nodes = nodes;
@@ -307,11 +311,43 @@ public final class VirtualNodeReconciler implements Reconciler, AutoCloseable {
     }
     connections.put(key, fresh);
     if (existing != null) {
+      notifyDisconnected(existing);
       existing.close();
       LOG.info("virtual node {}: the provider kubeconfig changed; reconnected", key);
     }
     fresh.start();
+    notifyConnected(virtualNode, fresh);
     return fresh;
+  }
+
+  private void notifyConnected(VirtualNode virtualNode, ProviderConnection connection) {
+    String clusterId = connection.clusterId();
+    String clusterName =
+        foreignClusters.getIndexer().byIndex(BY_CLUSTER_ID, clusterId).stream()
+            .map(fc -> fc.getMetadata().getName())
+            .findFirst()
+            .orElse(clusterId);
+    ProviderLink link =
+        new ProviderLink(
+            ClusterIdentity.builder().clusterId(clusterId).clusterName(clusterName).build(),
+            virtualNode.getMetadata().getName(),
+            connection.remote());
+    try {
+      listener.connected(link);
+    } catch (RuntimeException e) {
+      LOG.warn("provider listener failed on connection to {}: {}", clusterName, e.toString());
+    }
+  }
+
+  private void notifyDisconnected(ProviderConnection connection) {
+    try {
+      listener.disconnected(connection.clusterId());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "provider listener failed on disconnection from {}: {}",
+          connection.clusterId(),
+          e.toString());
+    }
   }
 
   private static String kubeconfigOf(Secret secret) {
@@ -336,6 +372,7 @@ public final class VirtualNodeReconciler implements Reconciler, AutoCloseable {
   private void disconnect(ObjectKey key) {
     ProviderConnection connection = connections.remove(key);
     if (connection != null) {
+      notifyDisconnected(connection);
       connection.close();
     }
   }

@@ -49,6 +49,15 @@ public final class VirtualNodes implements AutoCloseable {
 
   /** Prepares the virtual nodes of the cluster of {@code client}; {@link #start()} runs them. */
   public VirtualNodes(KubernetesClient client, VirtualNodesConfig config) {
+    this(client, config, ProviderListener.none());
+  }
+
+  /**
+   * Prepares the virtual nodes of the cluster of {@code client}, telling {@code listener} when each
+   * connects to its provider and disconnects; {@link #start()} runs them.
+   */
+  public VirtualNodes(
+      KubernetesClient client, VirtualNodesConfig config, ProviderListener listener) {
     Objects.requireNonNull(client, "client");
     this.config = Objects.requireNonNull(config, "config");
     this.virtualNodes = client.resources(VirtualNode.class).inAnyNamespace().runnableInformer(0);
@@ -73,7 +82,14 @@ public final class VirtualNodes implements AutoCloseable {
             });
     this.reconciler =
         new VirtualNodeReconciler(
-            client, config, virtualNodes, nodes, foreignClusters, timers, this::enqueue);
+            client,
+            config,
+            virtualNodes,
+            nodes,
+            foreignClusters,
+            timers,
+            this::enqueue,
+            Objects.requireNonNull(listener, "listener"));
     this.controller =
         Controller.builder("virtual-nodes", reconciler)
             .watch(virtualNodes)
