@@ -66,8 +66,10 @@ final class EndpointSliceReflector<S extends HasMetadata, T extends HasMetadata>
     return endpoint.nodeName() != null && context.virtualNodeNames().contains(endpoint.nodeName());
   }
 
+  /** {@code addresses} as the remote cluster reaches them; FQDNs stay as they are. */
   private List<String> toRemote(List<String> addresses, Slice slice, String name) {
-    if (!IPV4.equals(slice.addressType()) && !IPV6.equals(slice.addressType())) {
+    boolean ip = IPV4.equals(slice.addressType()) || IPV6.equals(slice.addressType());
+    if (!ip) {
       return addresses;
     }
     try {
@@ -76,11 +78,11 @@ final class EndpointSliceReflector<S extends HasMetadata, T extends HasMetadata>
       throw ReflectionException.rejected(
           "EndpointSlice "
               + name
-              + " has addressType "
+              + " has address type "
               + slice.addressType()
-              + " but an endpoint address that is not one ("
+              + " but an endpoint address that is not an IP address ("
               + e.getMessage()
-              + "): correct its addresses, or annotate it "
+              + "): correct the endpoint addresses, or annotate the slice "
               + Annotations.SKIP_REFLECTION
               + "=true");
     }

@@ -25,15 +25,15 @@ import java.util.Optional;
  */
 final class InvolvedObjects {
 
-  /** A local object an Event can refer to. */
-  record LocalObject(String apiVersion, String kind, String name, String uid) {}
-
-  private record RemoteObject(String apiVersion, String kind, String name, String uid) {}
-
   private static final String POD_API_VERSION = HasMetadata.getApiVersion(Pod.class);
   private static final String POD_KIND = HasMetadata.getKind(Pod.class);
   private static final String SHADOW_POD_API_VERSION = HasMetadata.getApiVersion(ShadowPod.class);
   private static final String SHADOW_POD_KIND = HasMetadata.getKind(ShadowPod.class);
+
+  /** A local object an Event can refer to. */
+  record LocalObject(String apiVersion, String kind, String name, String uid) {}
+
+  private record RemoteObject(String apiVersion, String kind, String name, String uid) {}
 
   private final ReflectorContext context;
   private final Cache<RemoteObject, Optional<LocalObject>> twins =

@@ -14,10 +14,10 @@ import java.util.Optional;
 /** Forges the remote Secret of a local one; see {@link SecretReflectorProvider}. */
 final class SecretReflector implements Reflector<Secret, Secret> {
 
-  static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
-  static final String OPAQUE = "Opaque";
-  static final String SERVICE_ACCOUNT_NAME = "kubernetes.io/service-account.name";
-  static final String SERVICE_ACCOUNT_UID = "kubernetes.io/service-account.uid";
+  private static final String SERVICE_ACCOUNT_TOKEN = "kubernetes.io/service-account-token";
+  private static final String OPAQUE = "Opaque";
+  private static final String SERVICE_ACCOUNT_NAME = "kubernetes.io/service-account.name";
+  private static final String SERVICE_ACCOUNT_UID = "kubernetes.io/service-account.uid";
 
   private static final int MAX_LABEL_VALUE_LENGTH = 63;
 
@@ -67,8 +67,9 @@ final class SecretReflector implements Reflector<Secret, Secret> {
               + source.getMetadata().getName()
               + " holds the token of service account '"
               + serviceAccount
-              + "', whose name is longer than the 63 characters of a label value, so its"
-              + " reflection cannot carry the label "
+              + "', whose name is longer than the "
+              + MAX_LABEL_VALUE_LENGTH
+              + " characters of a label value, so its reflection cannot carry the label "
               + SecretReflectorProvider.SERVICE_ACCOUNT_NAME_LABEL
               + ": use a shorter service account name, or annotate the Secret "
               + Annotations.SKIP_REFLECTION

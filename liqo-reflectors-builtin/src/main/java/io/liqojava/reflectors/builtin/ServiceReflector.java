@@ -15,7 +15,7 @@ import java.util.Optional;
 /** Forges the remote Service of a local one; see {@link ServiceReflectorProvider}. */
 final class ServiceReflector implements Reflector<Service, Service> {
 
-  static final String HEADLESS = "None";
+  private static final String HEADLESS = "None";
 
   private final ReflectorContext context;
 

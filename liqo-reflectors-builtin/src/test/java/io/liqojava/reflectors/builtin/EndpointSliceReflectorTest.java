@@ -4,13 +4,16 @@ import static io.liqojava.reflectors.builtin.ForgedMetadataAssert.assertOnlyForg
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.ForZone;
 import io.liqojava.reflection.spi.ReflectionException;
 import io.liqojava.reflection.spi.ReflectorContext;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -102,10 +105,8 @@ class EndpointSliceReflectorTest {
         .build();
   }
 
-  private <
-          S extends io.fabric8.kubernetes.api.model.HasMetadata,
-          T extends io.fabric8.kubernetes.api.model.HasMetadata>
-      T forge(SliceCodec<S> source, SliceCodec<T> target, S slice) {
+  private <S extends HasMetadata, T extends HasMetadata> T forge(
+      SliceCodec<S> source, SliceCodec<T> target, S slice) {
     return new EndpointSliceReflector<>(source, target, context).forge(slice).orElseThrow();
   }
 
@@ -115,7 +116,7 @@ class EndpointSliceReflectorTest {
 
     assertThat(target.getEndpoints())
         .extracting(Endpoint::getAddresses)
-        .containsExactly(java.util.List.of("10.250.1.5"), java.util.List.of("192.168.50.4"));
+        .containsExactly(List.of("10.250.1.5"), List.of("192.168.50.4"));
   }
 
   @Test
@@ -216,10 +217,7 @@ class EndpointSliceReflectorTest {
     EndpointSlice source =
         new EndpointSliceBuilder(v1Slice())
             .withAddressType("FQDN")
-            .withEndpoints(
-                new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder()
-                    .withAddresses("db.example.com")
-                    .build())
+            .withEndpoints(new EndpointBuilder().withAddresses("db.example.com").build())
             .build();
 
     EndpointSlice target = forge(new V1SliceCodec(), new V1SliceCodec(), source);
@@ -231,10 +229,7 @@ class EndpointSliceReflectorTest {
   void addressThatIsNotAnIpIsRejected() {
     EndpointSlice source =
         new EndpointSliceBuilder(v1Slice())
-            .withEndpoints(
-                new io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder()
-                    .withAddresses("db.example.com")
-                    .build())
+            .withEndpoints(new EndpointBuilder().withAddresses("db.example.com").build())
             .build();
 
     ReflectionException rejected =

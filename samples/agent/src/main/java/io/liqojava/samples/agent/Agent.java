@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.liqojava.core.agent.AgentConfig;
 import io.liqojava.core.agent.ImmutableAgentConfig;
 import io.liqojava.core.agent.LiqoAgent;
+import io.liqojava.core.reflection.ReflectorRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,9 +24,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The liqo-java agent of one cluster: serves its authentication service and runs its peering
- * controllers and virtual nodes until stopped (SIGTERM or Ctrl+C). In a cluster it runs as a
- * Deployment with the ServiceAccount {@code liqo/liqo-agent} that {@code liqoctl install} creates;
- * elsewhere it is given a kubeconfig.
+ * controllers, virtual nodes and resource reflection until stopped (SIGTERM or Ctrl+C). Reflector
+ * plugins are picked up from the classpath. In a cluster it runs as a Deployment with the
+ * ServiceAccount {@code liqo/liqo-agent} that {@code liqoctl install} creates; elsewhere it is
+ * given a kubeconfig.
  */
 @Command(
     name = "agent",
@@ -32,7 +35,8 @@ import picocli.CommandLine.Option;
     versionProvider = Agent.Version.class,
     description = {
       "Runs the liqo-java agent of one cluster: its authentication service, its peering"
-          + " controllers and virtual nodes. It waits for 'liqoctl install' when Liqo is not"
+          + " controllers, virtual nodes and resource reflection (reflector plugins are found on"
+          + " the classpath). It waits for 'liqoctl install' when Liqo is not"
           + " installed yet, and stops cleanly on SIGTERM or Ctrl+C.",
       ""
     },
@@ -40,6 +44,10 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  java -jar agent.jar --kubeconfig liqo_kubeconf_rome",
+      "  java -jar agent.jar --kubeconfig liqo_kubeconf_rome \\",
+      "      --reflection-workers Secret=0 --reflection-policy ConfigMap=AllowList",
+      "  java -cp agent.jar:reflector-plugin.jar io.liqojava.samples.agent.Agent \\",
+      "      --list-reflectors",
       "  java -jar agent.jar --auth-bind-address 0.0.0.0 --auth-port 8443 \\",
       "      --auth-advertised-url https://rome.example.com:8443   # in-cluster"
     })
@@ -101,6 +109,15 @@ public final class Agent implements Callable<Integer> {
               + " for no explicit amount (default: ${DEFAULT-VALUE}).")
   int resourceSharingPercentage;
 
+  @CommandLine.Mixin ReflectionOptions reflection = new ReflectionOptions();
+
+  @Option(
+      names = "--list-reflectors",
+      description =
+          "Prints the reflector providers on the classpath (built-in and plugins) and which one"
+              + " reflects each resource, then exits.")
+  boolean listReflectors;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs the agent until the JVM is asked to stop; exits 1 when it cannot start. */
@@ -110,7 +127,18 @@ public final class Agent implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AgentConfig config = agentConfig();
+    ReflectorRegistry reflectors;
+    try {
+      reflectors = ReflectorRegistry.discover();
+    } catch (IllegalStateException e) {
+      spec.commandLine().getErr().println("Error: " + e.getMessage());
+      return 1;
+    }
+    AgentConfig config = agentConfig(reflectors);
+    if (listReflectors) {
+      new ReflectorListing(reflectors, config.reflection()).print(spec.commandLine().getOut());
+      return 0;
+    }
     Config clientConfig;
     try {
       clientConfig = clientConfig();
@@ -145,7 +173,7 @@ public final class Agent implements Callable<Integer> {
         Version.version(),
         client.getMasterUrl());
     try {
-      running.set(LiqoAgent.start(client, config));
+      running.set(LiqoAgent.start(client, config, reflectors, new SimpleMeterRegistry()));
     } catch (RuntimeException e) {
       if (stopping.get()) {
         stopped.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -162,10 +190,11 @@ public final class Agent implements Callable<Integer> {
     return 0;
   }
 
-  private AgentConfig agentConfig() {
+  private AgentConfig agentConfig(ReflectorRegistry reflectors) {
     try {
       ImmutableAgentConfig.Builder builder =
           AgentConfig.builder()
+              .reflection(reflection.toConfig(reflectors))
               .authBindAddress(authBindAddress)
               .authPort(authPort)
               .resourceSharingPercentage(resourceSharingPercentage);
