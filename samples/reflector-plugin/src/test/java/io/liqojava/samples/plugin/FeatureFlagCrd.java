@@ -1,0 +1,58 @@
+package io.liqojava.samples.plugin;
+
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Installs the FeatureFlag CRD that the build generated into the classpath. */
+final class FeatureFlagCrd {
+
+  private static final String NAME = HasMetadata.getFullResourceName(FeatureFlag.class);
+  private static final String MANIFEST = "META-INF/fabric8/" + NAME + "-v1.yml";
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private FeatureFlagCrd() {}
+
+  /** Installs the CRD with {@code client} and waits until FeatureFlags are served. */
+  static void install(KubernetesClient client) {
+    client.resource(load(client)).serverSideApply();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(NAME)
+        .waitUntilCondition(
+            FeatureFlagCrd::isEstablished, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    await()
+        .atMost(TIMEOUT)
+        .ignoreExceptions()
+        .until(() -> client.resources(FeatureFlag.class).inNamespace("default").list() != null);
+  }
+
+  private static CustomResourceDefinition load(KubernetesClient client) {
+    try (InputStream manifest =
+        FeatureFlagCrd.class.getClassLoader().getResourceAsStream(MANIFEST)) {
+      if (manifest == null) {
+        throw new IllegalStateException(
+            MANIFEST + " is not on the classpath: the crd-generator-maven-plugin writes it");
+      }
+      return client.apiextensions().v1().customResourceDefinitions().load(manifest).item();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean isEstablished(CustomResourceDefinition crd) {
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+}
