@@ -72,6 +72,18 @@ class AgentRbacTest {
   }
 
   @Test
+  void readsWhatItReflectsAndRecordsEvents(LocalCluster naples) {
+    assertThat(can(naples, "watch", "", "services", "", null, null)).isTrue();
+    assertThat(can(naples, "list", "discovery.k8s.io", "endpointslices", "", null, null)).isTrue();
+    assertThat(can(naples, "watch", "networking.k8s.io", "ingresses", "", null, null)).isTrue();
+    assertThat(can(naples, "create", "", "events", "", "default", null)).isTrue();
+    assertThat(can(naples, "patch", "", "events", "", "default", null)).isTrue();
+    assertThat(can(naples, "update", "", "services", "", "default", "web")).isFalse();
+    assertThat(can(naples, "delete", "networking.k8s.io", "ingresses", "", "default", "x"))
+        .isFalse();
+  }
+
+  @Test
   void renewsLeasesOnlyInTheNodeLeaseAndLiqoNamespaces(LocalCluster naples) {
     assertThat(can(naples, "create", "coordination.k8s.io", "leases", "", "kube-node-lease", null))
         .isTrue();

@@ -7,15 +7,19 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.reflection.spi.NamespacePair;
+import io.liqojava.reflection.spi.ReflectedResource;
 import io.liqojava.reflection.spi.ReflectorProvider;
 import io.liqojava.testing.LocalCluster;
 import io.liqojava.testing.junit.Cluster;
 import io.liqojava.testing.junit.LocalClusters;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +33,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End-to-end benchmark of ConfigMap reflection on two local control planes, with the built-in
- * reflector and default settings (3 workers). It prints, for the same API servers in the same run:
- * the throughput of reflecting 1,000 ConfigMaps and of a burst of 1,000 updates, each against a
- * bare loop that creates or updates as many ConfigMaps in the remote cluster with as many threads;
- * and the propagation latency (p50, p99) of single objects at idle. Not run by {@code ./mvnw
- * verify}: {@code ./mvnw -pl liqo-core-it verify -Dtest=ReflectionBenchmark}.
+ * reflector and its default of 3 workers ({@code -Dbenchmark.workers=N} to change it; the bare
+ * loops use as many threads). It prints, for the same API servers in the same run: the throughput
+ * of reflecting 1,000 ConfigMaps and of a burst of 1,000 updates, each against a bare loop that
+ * creates or updates as many ConfigMaps in the remote cluster with as many threads; and the
+ * propagation latency (p50, p99) of single objects at idle. Not run by {@code ./mvnw verify}:
+ * {@code ./mvnw -pl liqo-core-it verify -Dtest=ReflectionBenchmark}.
  */
 @LocalClusters({"bench-origin", "bench-provider"})
 class ReflectionBenchmark {
 
   private static final int OBJECTS = 1000;
-  private static final int WRITERS = 3;
+  private static final int WRITERS = Integer.getInteger("benchmark.workers", 3);
   private static final int LATENCY_SAMPLES = 200;
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
   private static final ClusterIdentity ORIGIN =
@@ -61,15 +66,35 @@ class ReflectionBenchmark {
     Map<String, String> versions = new ConcurrentHashMap<>();
     SharedIndexInformer<ConfigMap> watch = watchRemote(remote, arrivals, versions);
 
-    // Baseline: the same API server, written directly.
+    // Baselines: the same API servers, written directly. The update baseline runs the origin's
+    // burst of updates too, as the reflected burst does: both clusters share this machine's CPUs.
+    namespace(local, "baseline-origin");
+    parallel(i -> create(local, "baseline-origin", i, "v1"));
     double bareCreates = rate(() -> parallel(i -> create(remote, "baseline", i, "v1")));
-    double bareUpdates = rate(() -> parallel(i -> update(remote, "baseline", i, "v2")));
+    double bareUpdates =
+        rate(
+            () -> {
+              ExecutorService originWriter = Executors.newSingleThreadExecutor();
+              try {
+                Future<?> burst =
+                    originWriter.submit(
+                        () -> parallel(i -> update(local, "baseline-origin", i, "v2")));
+                parallel(i -> update(remote, "baseline", i, "v2"));
+                burst.get();
+              } finally {
+                originWriter.shutdownNow();
+              }
+            });
 
     // Reflection of 1,000 ConfigMaps that exist before the namespace pair starts.
     parallel(i -> create(local, "bench", i, "v1"));
     try (ReflectionManager manager =
         ReflectionManager.builder(local, remote, ORIGIN, PROVIDER)
             .registry(ReflectorRegistry.of(List.of(builtinConfigMaps())))
+            .config(
+                ReflectionConfig.builder()
+                    .putWorkers(ReflectedResource.of(ConfigMap.class), WRITERS)
+                    .build())
             .start()) {
       double reflectedCreates =
           rate(
@@ -106,7 +131,7 @@ class ReflectionBenchmark {
       System.out.printf(
           "%nReflection benchmark (ConfigMaps, %d objects, %d workers; bare loops with %d"
               + " threads)%n",
-          OBJECTS, 3, WRITERS);
+          OBJECTS, WRITERS, WRITERS);
       System.out.printf(
           "  create: reflection %7.1f/s, bare loop %7.1f/s -> %5.1f%% of bare%n",
           reflectedCreates, bareCreates, 100 * reflectedCreates / bareCreates);
@@ -184,23 +209,24 @@ class ReflectionBenchmark {
     return OBJECTS / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static void parallel(IntConsumer write) throws Exception {
+  private static Void parallel(IntConsumer write) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     try {
-      List<Future<?>> futures =
-          IntStream.range(0, WRITERS)
-              .mapToObj(
-                  t ->
-                      pool.submit(
-                          () -> {
-                            for (int i = t; i < OBJECTS; i += WRITERS) {
-                              write.accept(i);
-                            }
-                          }))
-              .toList();
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < WRITERS; t++) {
+        int first = t;
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int i = first; i < OBJECTS; i += WRITERS) {
+                    write.accept(i);
+                  }
+                }));
+      }
       for (Future<?> future : futures) {
         future.get();
       }
+      return null;
     } finally {
       pool.shutdownNow();
     }
@@ -215,7 +241,8 @@ class ReflectionBenchmark {
         .configMaps()
         .inNamespace(namespace)
         .withName(name(i))
-        .edit(cm -> new ConfigMapBuilder(cm).addToData("version", version).build());
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE), "{\"data\":{\"version\":\"" + version + "\"}}");
   }
 
   private static ConfigMap configMap(String name, String version) {

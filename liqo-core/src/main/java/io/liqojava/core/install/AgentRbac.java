@@ -65,6 +65,7 @@ public final class AgentRbac {
   private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
   private static final List<String> ALL_VERBS =
       List.of("get", "list", "watch", "create", "update", "patch", "delete");
+  private static final List<String> READ_VERBS = List.of("get", "list", "watch");
 
   private AgentRbac() {}
 
@@ -95,6 +96,12 @@ public final class AgentRbac {
     rules.add(rule("", List.of("pods"), List.of("get", "list", "watch", "delete")));
     rules.add(rule("", List.of("pods/eviction"), List.of("create")));
     rules.add(rule("", List.of("secrets", "configmaps"), ALL_VERBS));
+    // Resource reflection reads what it reflects, and records and reflects events.
+    rules.add(rule("", List.of("services"), READ_VERBS));
+    rules.add(rule("discovery.k8s.io", List.of("endpointslices"), READ_VERBS));
+    rules.add(rule("networking.k8s.io", List.of("ingresses"), READ_VERBS));
+    rules.add(
+        rule("", List.of("events"), List.of("get", "list", "watch", "create", "patch", "delete")));
     rules.add(
         rule(
             "certificates.k8s.io",

@@ -19,6 +19,7 @@ import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
   private final EventRecorder events;
   private final SharedIndexInformer<S> sources;
   private final SharedIndexInformer<T> targets;
+  private final Map<String, String> ownWrites = new ConcurrentHashMap<>();
 
   /** What a sync step did, for metrics. */
   enum Outcome {
@@ -94,9 +96,19 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
   /** Subscribes {@code controller} to both sides and starts watching them. */
   void start(Controller controller) {
     controller.addSource(sources, source -> Set.of(key(source.getMetadata().getName())));
-    controller.addSource(targets, target -> Set.of(key(ownership.sourceName(target))));
+    controller.addSource(
+        targets, target -> Set.of(key(ownership.sourceName(target))), this::isNotOwnWrite);
     sources.start();
     targets.start();
+  }
+
+  /**
+   * Whether {@code target} is not just the echo of this reflection's last write of it: an echo
+   * needs no reconcile (a change by anyone else, or a deletion, does).
+   */
+  private boolean isNotOwnWrite(T target) {
+    String written = ownWrites.get(target.getMetadata().getName());
+    return written == null || !written.equals(target.getMetadata().getResourceVersion());
   }
 
   /** Whether both sides have been listed: the pair has converged once its queue drains. */
@@ -163,7 +175,8 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
       return Outcome.UNCHANGED;
     }
     try {
-      ServerSideApply.apply(targetClient, target);
+      T written = ServerSideApply.apply(targetClient, target);
+      ownWrites.put(desiredName, written.getMetadata().getResourceVersion());
     } catch (KubernetesClientException e) {
       if (isInvalid(e)) {
         warn(source, "cannot reflect " + describe(source) + ": " + e.getMessage());
@@ -189,6 +202,7 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
   }
 
   private void delete(T stale) {
+    ownWrites.remove(stale.getMetadata().getName());
     try {
       targetClient
           .resource(stale)

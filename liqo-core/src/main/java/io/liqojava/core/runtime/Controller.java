@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,16 @@ public final class Controller implements AutoCloseable {
   private record Source<T extends HasMetadata>(
       SharedIndexInformer<T> informer,
       Function<T, Collection<ObjectKey>> keys,
-      BiPredicate<T, T> relevantUpdate) {}
+      BiPredicate<T, T> relevantUpdate,
+      Predicate<T> relevantState) {
+
+    Source(
+        SharedIndexInformer<T> informer,
+        Function<T, Collection<ObjectKey>> keys,
+        BiPredicate<T, T> relevantUpdate) {
+      this(informer, keys, relevantUpdate, object -> true);
+    }
+  }
 
   private Controller(Builder builder) {
     this.name = builder.name;
@@ -118,7 +128,19 @@ public final class Controller implements AutoCloseable {
    */
   public <T extends HasMetadata> void addSource(
       SharedIndexInformer<T> informer, Function<T, Collection<ObjectKey>> keys) {
-    subscribe(new Source<>(informer, keys, (before, after) -> true));
+    addSource(informer, keys, object -> true);
+  }
+
+  /**
+   * Adds an event source as {@link #addSource(SharedIndexInformer, Function)} does, ignoring the
+   * additions and updates that leave an object in a state {@code relevant} rejects (for example the
+   * echo of the controller's own write); deletions always count.
+   */
+  public <T extends HasMetadata> void addSource(
+      SharedIndexInformer<T> informer,
+      Function<T, Collection<ObjectKey>> keys,
+      Predicate<T> relevant) {
+    subscribe(new Source<>(informer, keys, (before, after) -> true, relevant));
   }
 
   /** Queues a reconcile of {@code key}, as an event of a source would. */
@@ -164,12 +186,15 @@ public final class Controller implements AutoCloseable {
             new ResourceEventHandler<>() {
               @Override
               public void onAdd(T object) {
-                source.keys().apply(object).forEach(queue::add);
+                if (source.relevantState().test(object)) {
+                  source.keys().apply(object).forEach(queue::add);
+                }
               }
 
               @Override
               public void onUpdate(T before, T after) {
-                if (source.relevantUpdate().test(before, after)) {
+                if (source.relevantUpdate().test(before, after)
+                    && source.relevantState().test(after)) {
                   source.keys().apply(after).forEach(queue::add);
                 }
               }

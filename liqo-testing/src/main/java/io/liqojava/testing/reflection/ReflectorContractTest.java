@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.liqojava.api.consts.Annotations;
 import io.liqojava.api.consts.Labels;
 import io.liqojava.api.identity.ClusterIdentity;
+import io.liqojava.core.reflection.ReflectionConfig;
 import io.liqojava.core.reflection.ReflectionManager;
 import io.liqojava.core.reflection.ReflectorRegistry;
 import io.liqojava.reflection.spi.EventRecorder;
@@ -26,6 +27,7 @@ import io.liqojava.testing.junit.LocalClusters;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -101,7 +103,10 @@ public abstract class ReflectorContractTest<S extends HasMetadata> {
     reflector = reflectorFor(context());
     manager =
         ReflectionManager.builder(local, remote, originIdentity, providerIdentity)
-            .registry(ReflectorRegistry.of(java.util.List.of(provider())))
+            .registry(ReflectorRegistry.of(List.of(provider())))
+            // One worker: objects are reflected in the order their events arrive, so that a
+            // later object's reflection proves that an earlier one was handled.
+            .config(ReflectionConfig.builder().putWorkers(provider().resource(), 1).build())
             .start();
     manager.startReflection(NamespacePair.of(LOCAL_NAMESPACE, REMOTE_NAMESPACE));
     await().atMost(TIMEOUT).until(() -> manager.isSynced(LOCAL_NAMESPACE));
@@ -214,11 +219,21 @@ public abstract class ReflectorContractTest<S extends HasMetadata> {
     annotations.put(Annotations.SKIP_REFLECTION, "true");
     skipped.getMetadata().setAnnotations(annotations);
     S skippedSource = create(skipped);
-    S witness = create(newSource("witness"));
+    S witness = create(newSource("witness")); // reflected after the skipped one was handled
     awaitReflectionOf(witness);
     HasMetadata forged = reflector.forge(skippedSource).orElseThrow();
     forged.getMetadata().setNamespace(REMOTE_NAMESPACE);
     assertThat(remote.resource(forged).get()).as("reflection of a skipped object").isNull();
+  }
+
+  /** A client of the local (origin) cluster, for tests a subclass adds. */
+  protected final KubernetesClient localClient() {
+    return local;
+  }
+
+  /** A client of the remote (provider) cluster. */
+  protected final KubernetesClient remoteClient() {
+    return remote;
   }
 
   /** The local namespace the tests create sources in. */
