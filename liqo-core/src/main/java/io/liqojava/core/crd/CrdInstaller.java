@@ -72,10 +72,24 @@ public final class CrdInstaller {
    *     established in time (with its conditions)
    */
   public List<CustomResourceDefinition> install() {
+    List<CustomResourceDefinition> established =
+        install(LiqoCrds.types().stream().map(LiqoCrds::definition).toList());
+    LOG.info("Installed {} Liqo CRDs", established.size());
+    return established;
+  }
+
+  /**
+   * Applies {@code definitions} (a reflector plugin's own CRDs, for example) and waits until all
+   * are established.
+   *
+   * @return the CRDs as established in the cluster, in the order given
+   * @throws CrdInstallationException naming the first CRD the API server refused, or that was not
+   *     established in time (with its conditions)
+   */
+  public List<CustomResourceDefinition> install(List<CustomResourceDefinition> definitions) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<String> names = new ArrayList<>();
-    for (var type : LiqoCrds.types()) {
-      CustomResourceDefinition crd = LiqoCrds.definition(type);
+    for (CustomResourceDefinition crd : definitions) {
       String name = crd.getMetadata().getName();
       try {
         ServerSideApply.apply(client, crd);
@@ -89,7 +103,6 @@ public final class CrdInstaller {
     for (String name : names) {
       established.add(awaitEstablished(name, deadline));
     }
-    LOG.info("Installed {} Liqo CRDs", established.size());
     return established;
   }
 

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.consts.Annotations;
 import io.liqojava.api.consts.Labels;
+import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.runtime.Controller;
 import io.liqojava.core.runtime.ObjectKey;
 import io.liqojava.core.runtime.ServerSideApply;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,11 +74,10 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
     this.targetClient = outbound ? peer.remoteClient() : peer.localClient();
     this.sourceNamespace = outbound ? pair.local() : pair.remote();
     this.targetNamespace = outbound ? pair.remote() : pair.local();
-    this.targetClusterName = (outbound ? peer.remoteCluster() : peer.localCluster()).clusterName();
-    this.ownership =
-        outbound
-            ? new Ownership(peer.localCluster().clusterId(), peer.remoteCluster().clusterId())
-            : new Ownership(peer.remoteCluster().clusterId(), peer.localCluster().clusterId());
+    ClusterIdentity sourceCluster = outbound ? peer.localCluster() : peer.remoteCluster();
+    ClusterIdentity targetCluster = outbound ? peer.remoteCluster() : peer.localCluster();
+    this.targetClusterName = targetCluster.clusterName();
+    this.ownership = new Ownership(sourceCluster.clusterId(), targetCluster.clusterId());
     this.sources =
         sourceClient
             .resources(reflector.sourceType())
@@ -89,8 +90,17 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
             .inNamespace(targetNamespace)
             .runnableInformer(0);
     targets.addIndexers(Map.of(SOURCE_INDEX, ownership::ownedSourceName));
-    retryForever(sources);
-    retryForever(targets);
+    retryForever(sources, where(reflector.sourceType(), sourceNamespace, sourceCluster));
+    retryForever(targets, where(reflector.targetType(), targetNamespace, targetCluster));
+  }
+
+  private static String where(
+      Class<? extends HasMetadata> type, String namespace, ClusterIdentity cluster) {
+    return HasMetadata.getPlural(type)
+        + " in namespace "
+        + namespace
+        + " of cluster "
+        + cluster.clusterName();
   }
 
   /** Subscribes {@code controller} to both sides and starts watching them. */
@@ -243,10 +253,19 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
     targets.stop();
   }
 
-  private static void retryForever(SharedIndexInformer<?> informer) {
+  /**
+   * Keeps an informer listing and watching through errors; says once at WARN why it cannot (for
+   * example the identity of this cluster may not read the resource there), then at DEBUG.
+   */
+  private static void retryForever(SharedIndexInformer<?> informer, String what) {
+    AtomicBoolean warned = new AtomicBoolean();
     informer.exceptionHandler(
         (started, error) -> {
-          LOG.debug("watch failed, retrying: {}", error.toString());
+          if (warned.compareAndSet(false, true)) {
+            LOG.warn("cannot watch {}, retrying: {}", what, error.getMessage());
+          } else {
+            LOG.debug("cannot watch {}, retrying: {}", what, error.toString());
+          }
           return true;
         });
   }

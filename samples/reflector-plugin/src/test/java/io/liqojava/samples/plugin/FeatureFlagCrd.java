@@ -5,11 +5,12 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.liqojava.core.crd.CrdInstaller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /** Installs the FeatureFlag CRD that the build generated into the classpath. */
 final class FeatureFlagCrd {
@@ -22,14 +23,7 @@ final class FeatureFlagCrd {
 
   /** Installs the CRD with {@code client} and waits until FeatureFlags are served. */
   static void install(KubernetesClient client) {
-    client.resource(load(client)).serverSideApply();
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .withName(NAME)
-        .waitUntilCondition(
-            FeatureFlagCrd::isEstablished, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    new CrdInstaller(client, TIMEOUT).install(List.of(load(client)));
     await()
         .atMost(TIMEOUT)
         .ignoreExceptions()
@@ -47,12 +41,5 @@ final class FeatureFlagCrd {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static boolean isEstablished(CustomResourceDefinition crd) {
-    return crd != null
-        && crd.getStatus() != null
-        && crd.getStatus().getConditions().stream()
-            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 }
