@@ -200,7 +200,7 @@ final class PairReflection<S extends HasMetadata, T extends HasMetadata> impleme
                 + ": cluster "
                 + targetClusterName
                 + " does not allow it ("
-                + e.getStatus().getMessage()
+                + (e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage())
                 + "); the namespace "
                 + targetNamespace
                 + " must grant this cluster's identity access to "
