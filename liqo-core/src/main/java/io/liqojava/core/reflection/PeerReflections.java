@@ -67,13 +67,30 @@ public final class PeerReflections implements ProviderListener, AutoCloseable {
   /**
    * Reflects {@code pair} towards provider {@code clusterId}: now if it is connected, else as soon
    * as it connects.
+   *
+   * @throws IllegalStateException when the local namespace is already reflected to another remote
+   *     namespace of that provider
    */
   public synchronized void startReflection(String clusterId, NamespacePair pair) {
-    wanted.computeIfAbsent(clusterId, id -> new LinkedHashMap<>()).put(pair.local(), pair);
+    Map<String, NamespacePair> pairs =
+        wanted.computeIfAbsent(clusterId, id -> new LinkedHashMap<>());
+    NamespacePair earlier = pairs.get(pair.local());
+    if (earlier != null && !earlier.equals(pair)) {
+      throw new IllegalStateException(
+          "namespace "
+              + pair.local()
+              + " is already reflected to "
+              + earlier.remote()
+              + " in provider "
+              + clusterId
+              + "; stop that reflection before starting "
+              + pair);
+    }
     ReflectionManager manager = managers.get(clusterId);
     if (manager != null) {
       manager.startReflection(pair);
     }
+    pairs.put(pair.local(), pair);
   }
 
   /** Stops reflecting {@code localNamespace} towards provider {@code clusterId}. */
