@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The liqo-java agent of one cluster: everything that runs there for peering. It serves the
  * authentication service (provider side), grants resources to consumers, establishes outgoing
- * peerings and runs the virtual nodes of this cluster's providers (consumer side), and renews its
- * heartbeat. The {@code agent} launcher wraps it; an operator can embed it the same way.
+ * peerings, runs the virtual nodes of this cluster's providers and reflects resources to each
+ * connected provider ({@link #reflection()}) (consumer side), and renews its heartbeat. The {@code
+ * agent} launcher wraps it; an operator can embed it the same way.
  *
  * <pre>{@code
  * try (LiqoAgent agent = LiqoAgent.start(client, AgentConfig.defaults())) {
