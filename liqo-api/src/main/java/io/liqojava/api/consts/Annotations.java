@@ -34,4 +34,7 @@ public final class Annotations {
   public static final String REMOTE_TENANT_NAMESPACE = "liqo.io/remote-tenant-namespace";
 
   private Annotations() {}
+
+  /** On a provider's twin namespace: the name of the consumer's namespace it is the twin of. */
+  public static final String ORIGIN_NAMESPACE = "offloading.liqo.io/origin-namespace";
 }

@@ -47,6 +47,19 @@ public final class Labels {
   /** Value of {@link #MANAGED_BY} on objects written by resource reflection. */
   public static final String MANAGED_BY_REFLECTION = "reflection";
 
+  /**
+   * Value of {@link #MANAGED_BY} on the twin namespaces a provider creates for a consumer's {@code
+   * NamespaceMap} (which also carry {@link #REMOTE_CLUSTER_ID}: the consumer's ID).
+   */
+  public static final String MANAGED_BY_NAMESPACE_MAP = "namespacemap";
+
+  /**
+   * On a ClusterRole set to "true": its rules are aggregated into the role a consumer holds in its
+   * twin namespaces of this cluster, for example the rights a reflector plugin needs on its kind.
+   */
+  public static final String AGGREGATE_TO_REMOTE_NAMESPACE =
+      "liqo.io/aggregate-to-remote-namespace";
+
   /** The value of the boolean labels of this class. */
   public static final String TRUE = "true";
 

@@ -557,6 +557,11 @@ public final class IdentityIssuer {
                 new PolicyRuleBuilder()
                     .withApiGroups(ApiGroups.OFFLOADING)
                     .withResources("namespacemaps")
+                    .withVerbs("create", "get", "list", "watch", "update", "patch", "delete")
+                    .build(),
+                new PolicyRuleBuilder()
+                    .withApiGroups(ApiGroups.OFFLOADING)
+                    .withResources("namespacemaps/status")
                     .withVerbs("get", "list", "watch")
                     .build())
             .build();

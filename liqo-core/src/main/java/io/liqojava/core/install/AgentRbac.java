@@ -18,7 +18,9 @@ import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.liqojava.api.ApiGroups;
 import io.liqojava.api.LiqoCrds;
+import io.liqojava.api.consts.Labels;
 import io.liqojava.core.identity.LiqoNamespace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,16 +34,28 @@ import java.util.Map;
  * <ul>
  *   <li>the Liqo custom resources (with their status and finalizers);
  *   <li>namespaces, for the tenant namespaces {@code liqo-tenant-<cluster ID>};
- *   <li>nodes and their status, for virtual nodes; pods (read, delete) and their eviction, to drain
- *       a virtual node when peering stops;
+ *   <li>nodes and their status, for virtual nodes; pods, their status and their eviction: the
+ *       provider creates pods from ShadowPods, the consumer copies their status back and drains a
+ *       virtual node when peering stops; service account tokens (TokenRequest), which offloaded
+ *       pods use to reach their origin's API server;
  *   <li>Secrets and ConfigMaps, in {@code liqo} and the tenant namespaces;
  *   <li>CertificateSigningRequests, their approval, and {@code approve} on the signer {@value
  *       #CLIENT_SIGNER} only, to issue client certificates to consumers;
  *   <li>Roles and RoleBindings named {@value #TENANT_ROLE}, the consumers' rights in their tenant
- *       namespace, with {@code bind} and {@code escalate} on that name only;
+ *       namespace, with {@code bind} and {@code escalate} on that name only; RoleBindings named
+ *       {@value #REMOTE_NAMESPACE_ROLE}, a consumer's rights in its twin namespaces, with {@code
+ *       bind} on the ClusterRole of that name only;
+ *   <li>the webhook configurations named {@value #WEBHOOK_CONFIGURATION}, which the agent registers
+ *       with the certificate it serves;
  *   <li>Leases in {@code kube-node-lease} (virtual node heartbeats) and {@code liqo} (the agent's
  *       own heartbeat), through Roles in those two namespaces.
  * </ul>
+ *
+ * <p>{@link #remoteNamespaceRoles()} are the rights a consumer holds in the twin namespaces a
+ * provider creates for it: the objects reflection writes and ShadowPods, read access to the pods
+ * made from them and to events. The ClusterRole {@value #REMOTE_NAMESPACE_ROLE} aggregates every
+ * ClusterRole labelled {@code liqo.io/aggregate-to-remote-namespace=true}, so a reflector plugin
+ * adds the rights its kind needs with a ClusterRole of its own.
  *
  * <p>Kubernetes RBAC cannot scope a rule to namespaces whose names share a prefix, and tenant
  * namespaces come and go with peerings, so the rules on Secrets, ConfigMaps, pods, Roles and
@@ -59,6 +73,18 @@ public final class AgentRbac {
   /** The Role (and RoleBinding) that gives a consumer its rights in its tenant namespace. */
   public static final String TENANT_ROLE = "liqo-tenant";
 
+  /**
+   * The ClusterRole a consumer's identity is bound to (by a RoleBinding of the same name) in each
+   * of its twin namespaces.
+   */
+  public static final String REMOTE_NAMESPACE_ROLE = "liqo-remote-namespace";
+
+  /** The ClusterRole with the built-in rights aggregated into {@link #REMOTE_NAMESPACE_ROLE}. */
+  public static final String REMOTE_NAMESPACE_BUILTIN_ROLE = "liqo-remote-namespace-builtin";
+
+  /** The name of the agent's MutatingWebhookConfiguration and ValidatingWebhookConfiguration. */
+  public static final String WEBHOOK_CONFIGURATION = "liqo-webhooks";
+
   /** The signer of the client certificates the agent issues to consumers. */
   public static final String CLIENT_SIGNER = "kubernetes.io/kube-apiserver-client";
 
@@ -75,6 +101,7 @@ public final class AgentRbac {
     objects.add(serviceAccount());
     objects.add(clusterRole());
     objects.add(clusterRoleBinding());
+    objects.addAll(remoteNamespaceRoles());
     for (String namespace : List.of(NODE_LEASE_NAMESPACE, LiqoNamespace.NAME)) {
       objects.add(leaseRole(namespace));
       objects.add(leaseRoleBinding(namespace));
@@ -93,7 +120,9 @@ public final class AgentRbac {
     rules.add(rule("", List.of("namespaces"), ALL_VERBS));
     rules.add(rule("", List.of("nodes"), ALL_VERBS));
     rules.add(rule("", List.of("nodes/status"), List.of("get", "update", "patch")));
-    rules.add(rule("", List.of("pods"), List.of("get", "list", "watch", "delete")));
+    rules.add(rule("", List.of("pods"), ALL_VERBS));
+    rules.add(rule("", List.of("pods/status"), List.of("get", "update", "patch")));
+    rules.add(rule("", List.of("serviceaccounts/token"), List.of("create")));
     rules.add(rule("", List.of("pods/eviction"), List.of("create")));
     rules.add(rule("", List.of("secrets", "configmaps"), ALL_VERBS));
     // Resource reflection reads what it reflects, and records and reflects events.
@@ -124,7 +153,53 @@ public final class AgentRbac {
                 List.of("get", "update", "patch", "delete")),
             TENANT_ROLE));
     rules.add(named(rule(RBAC_GROUP, List.of("roles"), List.of("bind", "escalate")), TENANT_ROLE));
+    rules.add(
+        named(
+            rule(RBAC_GROUP, List.of("rolebindings"), List.of("get", "update", "patch", "delete")),
+            REMOTE_NAMESPACE_ROLE));
+    rules.add(
+        named(rule(RBAC_GROUP, List.of("clusterroles"), List.of("bind")), REMOTE_NAMESPACE_ROLE));
+    String admission = "admissionregistration.k8s.io";
+    List<String> webhookConfigurations =
+        List.of("mutatingwebhookconfigurations", "validatingwebhookconfigurations");
+    rules.add(rule(admission, webhookConfigurations, List.of("list", "watch", "create")));
+    rules.add(
+        named(
+            rule(admission, webhookConfigurations, List.of("get", "update", "patch", "delete")),
+            WEBHOOK_CONFIGURATION));
     return new ClusterRoleBuilder().withMetadata(metadata(null)).withRules(rules).build();
+  }
+
+  /**
+   * The ClusterRole {@value #REMOTE_NAMESPACE_ROLE}, which aggregates the ClusterRoles labelled
+   * {@code liqo.io/aggregate-to-remote-namespace=true}, and {@value
+   * #REMOTE_NAMESPACE_BUILTIN_ROLE}, the built-in rights it aggregates.
+   */
+  public static List<ClusterRole> remoteNamespaceRoles() {
+    ClusterRole aggregate =
+        new ClusterRoleBuilder()
+            .withMetadata(named(metadata(null), REMOTE_NAMESPACE_ROLE))
+            .withNewAggregationRule()
+            .addNewClusterRoleSelector()
+            .addToMatchLabels(Labels.AGGREGATE_TO_REMOTE_NAMESPACE, Labels.TRUE)
+            .endClusterRoleSelector()
+            .endAggregationRule()
+            .build();
+    ObjectMeta builtinMetadata = named(metadata(null), REMOTE_NAMESPACE_BUILTIN_ROLE);
+    builtinMetadata.getLabels().put(Labels.AGGREGATE_TO_REMOTE_NAMESPACE, Labels.TRUE);
+    ClusterRole builtin =
+        new ClusterRoleBuilder()
+            .withMetadata(builtinMetadata)
+            .withRules(
+                rule(ApiGroups.OFFLOADING, List.of("shadowpods"), ALL_VERBS),
+                rule(ApiGroups.OFFLOADING, List.of("shadowpods/status"), READ_VERBS),
+                rule("", List.of("pods"), READ_VERBS),
+                rule("", List.of("configmaps", "secrets", "services"), ALL_VERBS),
+                rule("discovery.k8s.io", List.of("endpointslices"), ALL_VERBS),
+                rule("networking.k8s.io", List.of("ingresses"), ALL_VERBS),
+                rule("", List.of("events"), READ_VERBS))
+            .build();
+    return List.of(aggregate, builtin);
   }
 
   /** Binds {@link #clusterRole()} to the agent's ServiceAccount. */
@@ -178,6 +253,11 @@ public final class AgentRbac {
   private static PolicyRule named(PolicyRule rule, String resourceName) {
     rule.setResourceNames(List.of(resourceName));
     return rule;
+  }
+
+  private static ObjectMeta named(ObjectMeta metadata, String name) {
+    metadata.setName(name);
+    return metadata;
   }
 
   private static Subject subject() {

@@ -164,6 +164,9 @@ public final class LiqoInstaller {
     progress.accept("Removing the agent's RBAC");
     client.rbac().clusterRoleBindings().withName(AgentRbac.NAME).delete();
     client.rbac().clusterRoles().withName(AgentRbac.NAME).delete();
+    AgentRbac.remoteNamespaceRoles()
+        .forEach(
+            role -> client.rbac().clusterRoles().withName(role.getMetadata().getName()).delete());
     for (String namespace : List.of(AgentRbac.NODE_LEASE_NAMESPACE, LiqoNamespace.NAME)) {
       client.rbac().roleBindings().inNamespace(namespace).withName(AgentRbac.NAME).delete();
       client.rbac().roles().inNamespace(namespace).withName(AgentRbac.NAME).delete();

@@ -2,6 +2,7 @@ package io.liqojava.core.reflection;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.liqojava.api.identity.ClusterIdentity;
+import io.liqojava.core.offloading.OffloadedNamespaceListener;
 import io.liqojava.core.virtualnode.ProviderLink;
 import io.liqojava.core.virtualnode.ProviderListener;
 import io.liqojava.reflection.spi.NamespacePair;
@@ -19,7 +20,8 @@ import java.util.Set;
  * The namespace pairs asked for are remembered per provider, so that they resume after a
  * reconnection.
  */
-public final class PeerReflections implements ProviderListener, AutoCloseable {
+public final class PeerReflections
+    implements ProviderListener, OffloadedNamespaceListener, AutoCloseable {
 
   private final KubernetesClient localClient;
   private final ClusterIdentity localCluster;
@@ -103,6 +105,16 @@ public final class PeerReflections implements ProviderListener, AutoCloseable {
     if (manager != null) {
       manager.stopReflection(localNamespace);
     }
+  }
+
+  @Override
+  public void offloaded(String providerClusterId, NamespacePair pair) {
+    startReflection(providerClusterId, pair);
+  }
+
+  @Override
+  public void unoffloaded(String providerClusterId, String localNamespace) {
+    stopReflection(providerClusterId, localNamespace);
   }
 
   /** The reflection manager of provider {@code clusterId}, while it is connected. */

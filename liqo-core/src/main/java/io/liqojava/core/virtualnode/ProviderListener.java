@@ -1,5 +1,7 @@
 package io.liqojava.core.virtualnode;
 
+import java.util.List;
+
 /**
  * Told when the virtual kubelet of a provider connects to it and disconnects from it: where
  * per-provider work, such as resource reflection, starts and stops. Calls come from the virtual
@@ -15,6 +17,22 @@ public interface ProviderListener {
    * closed right after this call returns.
    */
   void disconnected(String clusterId);
+
+  /** A listener that tells each of {@code listeners}, in order. */
+  static ProviderListener all(List<? extends ProviderListener> listeners) {
+    List<ProviderListener> copy = List.copyOf(listeners);
+    return new ProviderListener() {
+      @Override
+      public void connected(ProviderLink link) {
+        copy.forEach(listener -> listener.connected(link));
+      }
+
+      @Override
+      public void disconnected(String clusterId) {
+        copy.forEach(listener -> listener.disconnected(clusterId));
+      }
+    };
+  }
 
   /** A listener that does nothing. */
   static ProviderListener none() {
