@@ -20,6 +20,9 @@ abstract class ClusterCommand implements Callable<Integer> {
   public final Integer call() {
     try {
       validate();
+      if (!needsCluster()) {
+        return runWithoutCluster();
+      }
       try (Cluster cluster = root().clusterAccess().connect()) {
         return run(cluster);
       }
@@ -39,6 +42,16 @@ abstract class ClusterCommand implements Callable<Integer> {
 
   /** Checks the arguments before connecting; throws {@link CommandLine.ParameterException}. */
   void validate() {}
+
+  /** Whether this run needs the cluster; when not, {@link #runWithoutCluster()} does the work. */
+  boolean needsCluster() {
+    return true;
+  }
+
+  /** Does the work of a run that needs no cluster; returns the exit code. */
+  int runWithoutCluster() {
+    throw new UnsupportedOperationException("this command needs a cluster");
+  }
 
   /** Does the work; returns the exit code. */
   abstract int run(Cluster cluster) throws CliException;

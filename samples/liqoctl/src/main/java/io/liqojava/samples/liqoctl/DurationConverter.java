@@ -8,32 +8,52 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** Parses durations as liqoctl and kubectl write them: {@code 90s}, {@code 2m}, {@code 1m30s}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
   private static final Pattern GO_DURATION =
       Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
   @Override
   public Duration convert(String value) {
-    Matcher matcher = GO_DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-    Duration duration = null;
-    if (!value.isBlank() && matcher.matches()) {
-      duration =
-          Duration.ofHours(number(matcher.group(1)))
-              .plusMinutes(number(matcher.group(2)))
-              .plusSeconds(number(matcher.group(3)));
-    } else {
-      try {
-        duration = Duration.parse(value);
-      } catch (DateTimeParseException e) {
-        // reported below
-      }
-    }
+    Duration duration = parse(value);
     if (duration == null || duration.isNegative() || duration.isZero()) {
       throw new CommandLine.TypeConversionException(
           "'" + value + "' is not a positive duration: write it like 90s, 2m or 1m30s");
     }
     return duration;
+  }
+
+  /** A duration that may be 0, meaning "do not wait". */
+  static final class ZeroAllowed extends DurationConverter {
+
+    @Override
+    public Duration convert(String value) {
+      Duration duration = parse(value);
+      if (duration == null || duration.isNegative()) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a duration: write it like 90s, 2m or 1m30s, or 0 not to wait");
+      }
+      return duration;
+    }
+  }
+
+  /** The duration written in {@code value}, or null when it is not one. */
+  static Duration parse(String value) {
+    String trimmed = value.trim().toLowerCase(Locale.ROOT);
+    if (trimmed.equals("0")) {
+      return Duration.ZERO;
+    }
+    Matcher matcher = GO_DURATION.matcher(trimmed);
+    if (!trimmed.isEmpty() && matcher.matches()) {
+      return Duration.ofHours(number(matcher.group(1)))
+          .plusMinutes(number(matcher.group(2)))
+          .plusSeconds(number(matcher.group(3)));
+    }
+    try {
+      return Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static long number(String group) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Installs liqo-java in Kubernetes clusters, peers them and shows their status.",
+      "Installs liqo-java in Kubernetes clusters, peers them, offloads namespaces to them and"
+          + " shows their status.",
       "It selects the cluster as kubectl does: --kubeconfig, else the KUBECONFIG environment"
           + " variable, else ~/.kube/config; --context, else the current context.",
       ""
@@ -29,6 +30,8 @@ import picocli.CommandLine.ScopeType;
       GenerateCommand.class,
       PeerCommand.class,
       UnpeerCommand.class,
+      OffloadCommand.class,
+      UnoffloadCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -41,6 +44,8 @@ import picocli.CommandLine.ScopeType;
       "      --auth-token TOKEN",
       "  liqoctl peer --remote-kubeconfig liqo_kubeconf_milan",
       "  liqoctl status",
+      "  liqoctl offload namespace liqo-demo --selector 'topology.liqo.io/region=south'",
+      "  liqoctl unoffload namespace liqo-demo",
       "  liqoctl unpeer out-of-band milan",
       "  liqoctl uninstall --purge"
     })
@@ -84,8 +89,8 @@ public final class Liqoctl implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "say what to do: install, uninstall, status, generate, peer, unpeer or version (see"
-            + " --help)");
+        "say what to do: install, uninstall, status, generate, peer, unpeer, offload, unoffload"
+            + " or version (see --help)");
   }
 
   /** How the cluster selected by --kubeconfig, --context and the environment is reached. */
