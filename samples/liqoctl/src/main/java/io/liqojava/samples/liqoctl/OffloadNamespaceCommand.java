@@ -42,8 +42,10 @@ import picocli.CommandLine.Parameters;
       "      --namespace-mapping-strategy EnforceSameName \\",
       "      --pod-offloading-strategy LocalAndRemote \\",
       "      --selector 'topology.liqo.io/region=south'",
-      "  liqoctl offload namespace foo --selector 'region in (europe,us-west), !staging'",
-      "  liqoctl offload namespace foo --selector 'region in (europe,us-west)' --selector '!staging'",
+      "  liqoctl offload namespace foo \\",
+      "      --selector 'region in (europe,us-west), !staging'",
+      "  liqoctl offload namespace foo \\",
+      "      --selector 'region in (europe,us-west)' --selector '!staging'",
       "  liqoctl offload namespace foo --namespace-mapping-strategy SelectedName \\",
       "      --remote-namespace-name bar",
       "  liqoctl offload namespace foo --output yaml"
@@ -86,18 +88,17 @@ final class OffloadNamespaceCommand extends ClusterCommand {
       names = "--selector",
       paramLabel = "SELECTOR",
       description = {
-        "Offloads only to the clusters whose virtual node labels match, e.g."
-            + " 'region in (europe,us-west), !staging'. Comma-separated requirements must all"
-            + " hold: k=v, k==v, k!=v, k in (a,b), k notin (a,b), k, !k. Repeatable: a cluster"
-            + " matching any of the selectors is selected. Default: every peered cluster."
+        "Offloads only to the clusters whose virtual node labels match. Comma-separated"
+            + " requirements must all hold: k=v, k==v, k!=v, k in (a,b), k notin (a,b), k"
+            + " (label present), !k (label absent). Repeatable: a cluster matching any of the"
+            + " selectors is selected. Default: every peered cluster."
       })
   List<String> selectors = List.of();
 
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      description =
-          "Print the NamespaceOffloading manifest as ${COMPLETION-CANDIDATES} and change nothing.")
+      description = "Print the NamespaceOffloading manifest (yaml or json) and change nothing.")
   OffloadingManifest.Format output;
 
   @Option(

@@ -164,6 +164,77 @@ class LiqoctlErrorsTest {
   }
 
   @Test
+  void malformedSelectorIsNamedWithTheSyntax() {
+    Run run =
+        liqoctl(environment(), "offload", "namespace", "foo", "--selector", "region in (europe");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "Invalid value for option '--selector': 'region in (europe' is not a valid cluster"
+                + " selector: a '(' is not closed",
+            "k in (a,b), k notin (a,b)");
+  }
+
+  @Test
+  void selectedNameNeedsTheRemoteNamespaceName() {
+    Run run =
+        liqoctl(
+            environment(),
+            "offload",
+            "namespace",
+            "foo",
+            "--namespace-mapping-strategy",
+            "SelectedName");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.err()).contains("SelectedName needs", "add --remote-namespace-name NAME");
+  }
+
+  @Test
+  void remoteNamespaceNameIsRefusedWithoutSelectedName() {
+    Run run =
+        liqoctl(environment(), "offload", "namespace", "foo", "--remote-namespace-name", "bar");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "--remote-namespace-name is only used with --namespace-mapping-strategy SelectedName"
+                + " (the strategy is DefaultName)");
+  }
+
+  @Test
+  void unknownStrategyListsTheAcceptedOnes() {
+    Run run =
+        liqoctl(
+            environment(), "offload", "namespace", "foo", "--pod-offloading-strategy", "Anywhere");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "Invalid value for option '--pod-offloading-strategy'",
+            "'Anywhere' is not one of LocalAndRemote, Local, Remote");
+  }
+
+  @Test
+  void invalidNamespaceNameIsAUsageError() {
+    Run run = liqoctl(environment(), "unoffload", "namespace", "Liqo_Demo");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.err()).contains("'Liqo_Demo' is not a namespace name", "lower-case letters");
+  }
+
+  @Test
+  void unoffloadHelpWarnsThatItIsDestructive() {
+    Run run = liqoctl(environment(), "unoffload", "namespace", "--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("WARNING: this is a destructive operation", "persistent storage volumes")
+        .contains("liqoctl unoffload namespace liqo-demo");
+  }
+
+  @Test
   void versionPrintsTheClientVersion() {
     Run run = liqoctl(environment(), "version");
 
@@ -178,7 +249,16 @@ class LiqoctlErrorsTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains(
-            "install", "uninstall", "status", "generate", "peer", "unpeer", "version", "Examples:");
+            "install",
+            "uninstall",
+            "status",
+            "generate",
+            "peer",
+            "unpeer",
+            "offload",
+            "unoffload",
+            "version",
+            "Examples:");
   }
 
   private Path kubeconfig(String server) throws IOException {
