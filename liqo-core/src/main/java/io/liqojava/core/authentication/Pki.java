@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -23,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
@@ -57,8 +61,11 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * authentication service's self-signed serving certificate, and PEM encoding. Keys come from a
  * private Bouncy Castle provider instance (never registered globally), so that private keys encode
  * as SEC 1 {@code EC PRIVATE KEY} with a named curve, which Go and fabric8 read.
+ *
+ * <p>Public for the other HTTPS endpoints of the agent (the webhooks): {@link #newKeyPair()},
+ * {@link #selfSignedServer}, {@link #serverSslContext} and {@link #toPem}.
  */
-final class Pki {
+public final class Pki {
 
   /** The organization (Kubernetes group) of every identity issued to a peer. */
   static final String ORGANIZATION = "liqo.io";
@@ -71,7 +78,7 @@ final class Pki {
   private Pki() {}
 
   /** A new ECDSA P-256 key pair. */
-  static KeyPair newKeyPair() {
+  public static KeyPair newKeyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", PROVIDER);
       generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -161,7 +168,7 @@ final class Pki {
    * A self-signed TLS server certificate for {@code keys}, valid for {@code validity} and for the
    * given names: IP address literals become IP SANs, anything else DNS SANs.
    */
-  static X509Certificate selfSignedServer(
+  public static X509Certificate selfSignedServer(
       String commonName, KeyPair keys, Collection<String> names, Duration validity) {
     List<GeneralName> sans = new ArrayList<>();
     for (String name : names) {
@@ -200,6 +207,28 @@ final class Pki {
     }
   }
 
+  /**
+   * A TLS server context presenting {@code certificate} with the private key of {@code keys}.
+   *
+   * @throws IllegalStateException when this JVM cannot set up TLS with them
+   */
+  public static SSLContext serverSslContext(KeyPair keys, X509Certificate certificate) {
+    try {
+      char[] password = new char[0];
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("server", keys.getPrivate(), password, new Certificate[] {certificate});
+      KeyManagerFactory keyManagers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyManagers.init(store, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(keyManagers.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up TLS with the serving certificate", e);
+    }
+  }
+
   /** Parses the first certificate of a PEM bundle. */
   static X509Certificate parseCertificate(String pem) {
     try {
@@ -213,7 +242,7 @@ final class Pki {
   }
 
   /** PEM encoding of a certificate, request or key (keys as SEC 1 {@code EC PRIVATE KEY}). */
-  static String toPem(Object object) {
+  public static String toPem(Object object) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       writer.writeObject(object);

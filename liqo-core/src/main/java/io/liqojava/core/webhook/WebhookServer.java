@@ -1,0 +1,307 @@
+package io.liqojava.core.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
+import io.liqojava.core.authentication.Pki;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTPS server answering {@code AdmissionReview} v1 requests ({@code POST}, JSON) on the paths
+ * of its {@link AdmissionHandler}s, with a self-signed certificate generated at start ({@link
+ * Pki}), which the {@link WebhookRegistration} gives the API server as CA bundle.
+ *
+ * <p>A body that is not an {@code AdmissionReview} with a {@code request.uid} gets HTTP 400 with a
+ * plain-text reason; an unknown path 404; a handler failure 500 (the API server then applies the
+ * webhook's failure policy). Requests run on a fixed pool of {@link
+ * WebhookSettings#workerThreads()} threads with a bounded queue.
+ */
+public final class WebhookServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
+  private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+  private static final int QUEUED_REQUESTS = 64;
+  private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(365);
+
+  private final WebhookSettings settings;
+  private final Map<String, AdmissionHandler> handlers;
+  private HttpsServer server;
+  private ThreadPoolExecutor executor;
+  private X509Certificate certificate;
+  private URI url;
+
+  /**
+   * A server, not started yet.
+   *
+   * @param settings where to listen
+   * @param handlers the handler of each path, such as {@link WebhookPaths#POD}
+   */
+  public WebhookServer(WebhookSettings settings, Map<String, AdmissionHandler> handlers) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.handlers = Map.copyOf(handlers);
+  }
+
+  /**
+   * Generates the certificate, binds and starts serving.
+   *
+   * @return this server
+   * @throws UncheckedIOException when the address cannot be bound
+   * @throws IllegalStateException when already started
+   */
+  public synchronized WebhookServer start() {
+    if (server != null) {
+      throw new IllegalStateException("the webhook server is already started at " + url);
+    }
+    String bindHost = settings.bindAddress();
+    InetSocketAddress bind = new InetSocketAddress(bindHost, settings.port());
+    if (bind.isUnresolved()) {
+      throw new IllegalArgumentException(
+          "the webhook bind address '" + bindHost + "' cannot be resolved: use an IP address");
+    }
+    String advertised =
+        settings
+            .advertisedHost()
+            .orElse(
+                bind.getAddress().isAnyLocalAddress()
+                    ? InetAddress.getLoopbackAddress().getHostAddress()
+                    : bindHost);
+    Set<String> names = new LinkedHashSet<>();
+    if (!bind.getAddress().isAnyLocalAddress()) {
+      names.add(bindHost);
+    }
+    names.add(advertised);
+    names.add("localhost");
+    names.add("127.0.0.1");
+    settings.service().ifPresent(service -> names.addAll(service.dnsNames()));
+    names.addAll(settings.subjectAlternativeNames());
+    KeyPair keys = Pki.newKeyPair();
+    certificate = Pki.selfSignedServer("liqo-webhooks", keys, names, CERTIFICATE_VALIDITY);
+    AtomicInteger threads = new AtomicInteger();
+    executor =
+        new ThreadPoolExecutor(
+            settings.workerThreads(),
+            settings.workerThreads(),
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED_REQUESTS),
+            r -> {
+              Thread thread = new Thread(r, "liqo-webhook-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    try {
+      HttpsServer https = HttpsServer.create(bind, 50);
+      https.setHttpsConfigurator(new HttpsConfigurator(Pki.serverSslContext(keys, certificate)));
+      https.setExecutor(executor);
+      https.createContext("/", this::handle);
+      https.start();
+      server = https;
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException(
+          "cannot listen on "
+              + bindHost
+              + ":"
+              + settings.port()
+              + " for the webhooks: "
+              + e.getMessage()
+              + " (choose another webhook port or address)",
+          e);
+    }
+    String literal = advertised.contains(":") ? "[" + advertised + "]" : advertised;
+    url = URI.create("https://" + literal + ":" + server.getAddress().getPort());
+    LOG.info("Webhooks listening at {} (paths {})", url, handlers.keySet());
+    return this;
+  }
+
+  /** The URL the server is reached at, such as {@code https://127.0.0.1:41235}. */
+  public synchronized URI url() {
+    if (url == null) {
+      throw new IllegalStateException("the webhook server is not started");
+    }
+    return url;
+  }
+
+  /** The self-signed certificate the server presents. */
+  public synchronized X509Certificate certificate() {
+    if (certificate == null) {
+      throw new IllegalStateException("the webhook server is not started");
+    }
+    return certificate;
+  }
+
+  /** The certificate in PEM, the CA bundle of the webhook configurations. */
+  public String certificatePem() {
+    return Pki.toPem(certificate());
+  }
+
+  /** Stops accepting, lets requests in flight finish for up to a second. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (server == null) {
+      return;
+    }
+    server.stop(1);
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    server = null;
+    LOG.info("Webhooks at {} stopped", url);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    try {
+      AdmissionHandler handler = handlers.get(path);
+      if (handler == null) {
+        text(exchange, 404, "no webhook at " + path + ": use one of " + handlers.keySet());
+        return;
+      }
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "POST");
+        text(exchange, 405, "use POST with an AdmissionReview");
+        return;
+      }
+      Admission admission;
+      try {
+        admission = parse(exchange);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("Bad admission request on {}: {}", path, e.getMessage());
+        text(exchange, 400, e.getMessage());
+        return;
+      }
+      AdmissionDecision decision = handler.review(admission);
+      json(exchange, 200, review(admission.uid(), decision));
+    } catch (RuntimeException e) {
+      LOG.error("The webhook {} failed", path, e);
+      if (exchange.getResponseCode() == -1) {
+        text(exchange, 500, "the webhook failed unexpectedly; the agent's log has the details");
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static Admission parse(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      throw new IllegalArgumentException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    JsonNode tree;
+    try {
+      tree = AdmissionJson.TREES.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the body is not JSON: send an AdmissionReview");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalArgumentException("the body is not a JSON object: send an AdmissionReview");
+    }
+    if (!"AdmissionReview".equals(tree.path("kind").asText())) {
+      throw new IllegalArgumentException("kind must be AdmissionReview");
+    }
+    JsonNode request = tree.get("request");
+    if (request == null || !request.isObject()) {
+      throw new IllegalArgumentException("request is missing: send an AdmissionReview request");
+    }
+    String uid = request.path("uid").asText("");
+    if (!request.path("uid").isTextual() || uid.isEmpty()) {
+      throw new IllegalArgumentException("request.uid is missing");
+    }
+    JsonNode object = request.path("object");
+    JsonNode oldObject = request.path("oldObject");
+    return new Admission(
+        uid,
+        request.path("operation").asText(""),
+        request.path("namespace").asText(""),
+        request.path("name").asText(""),
+        object.isMissingNode() ? NullNode.getInstance() : object,
+        oldObject.isMissingNode() ? NullNode.getInstance() : oldObject);
+  }
+
+  private static AdmissionReview review(String uid, AdmissionDecision decision) {
+    AdmissionResponseBuilder response =
+        new AdmissionResponseBuilder().withUid(uid).withAllowed(decision.allowed());
+    if (!decision.allowed()) {
+      response.withStatus(
+          new StatusBuilder()
+              .withCode(403)
+              .withReason("Forbidden")
+              .withMessage(decision.message())
+              .build());
+    }
+    decision
+        .patch()
+        .ifPresent(
+            patch ->
+                response
+                    .withPatchType("JSONPatch")
+                    .withPatch(
+                        Base64.getEncoder()
+                            .encodeToString(patch.toString().getBytes(StandardCharsets.UTF_8))));
+    return new AdmissionReviewBuilder()
+        .withApiVersion("admission.k8s.io/v1")
+        .withKind("AdmissionReview")
+        .withResponse(response.build())
+        .build();
+  }
+
+  private static void json(HttpExchange exchange, int status, AdmissionReview body)
+      throws IOException {
+    send(
+        exchange,
+        status,
+        "application/json",
+        AdmissionJson.MODELS.asJson(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void text(HttpExchange exchange, int status, String message) throws IOException {
+    send(exchange, status, "text/plain; charset=utf-8", message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] bytes)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
