@@ -370,6 +370,33 @@ class NamespaceOffloadingsTest {
   }
 
   @Test
+  void aDisconnectionIsReportedAndTheReconnectionResumes() {
+    String ns = "paused";
+    String remote = "paused-venice-a1b2c3";
+    offload(ns, null, null, "center");
+    await().atMost(TIMEOUT).until(() -> remote.equals(desired(florence, ns)));
+    report(florence, ns, remote, MappingPhase.ACCEPTED);
+    awaitStatus(ns, s -> s.getOffloadingPhase() == OffloadingPhase.READY);
+
+    offloadings.disconnected(FLORENCE.clusterId());
+    try {
+      NamespaceOffloadingStatus away =
+          awaitStatus(ns, s -> s.getOffloadingPhase() == OffloadingPhase.IN_PROGRESS);
+      assertThat(ready(away, FLORENCE).getReason()).isEqualTo("ProviderNotConnected");
+      assertThat(ready(away, FLORENCE).getMessage()).contains("not connected");
+      assertThat(told)
+          .as("reflection waits for the reconnection")
+          .doesNotContain("unoffloaded florence-539f8b paused");
+    } finally {
+      offloadings.connected(new ProviderLink(FLORENCE, "liqo-florence", florence));
+    }
+
+    NamespaceOffloadingStatus back =
+        awaitStatus(ns, s -> s.getOffloadingPhase() == OffloadingPhase.READY);
+    assertThat(ready(back, FLORENCE).getReason()).isEqualTo("RemoteNamespaceCreated");
+  }
+
+  @Test
   void aDisconnectedProviderDoesNotHoldTheDeletion() {
     ClusterIdentity genoa =
         ClusterIdentity.builder().clusterId("genoa-0c0ffe").clusterName("genoa").build();
