@@ -184,7 +184,11 @@ class RemoteNamespacesTest {
     writeMap(other, otherId, Map.of("stock", "stock"));
     awaitEntry(other, otherId, "stock", MappingPhase.ACCEPTED);
 
-    writeMap(consumer, consumerId, Map.of("warehouse", "warehouse", "stock", "stock"));
+    // "yard" sorts after "warehouse": once the name is free, "warehouse" gets it.
+    writeMap(
+        consumer,
+        consumerId,
+        Map.of("warehouse", "warehouse", "stock", "stock", "yard", "warehouse"));
 
     RemoteNamespaceStatus entry =
         awaitEntry(consumer, consumerId, "warehouse", MappingPhase.CREATION_LOOP_BACK_OFF);
@@ -224,8 +228,16 @@ class RemoteNamespacesTest {
     admin.namespaces().withName("warehouse").delete();
 
     awaitEntry(consumer, consumerId, "warehouse", MappingPhase.ACCEPTED);
-    assertThat(admin.namespaces().withName("warehouse").get().getMetadata().getLabels())
-        .containsEntry(Labels.REMOTE_CLUSTER_ID, consumerId);
+    Namespace twin = admin.namespaces().withName("warehouse").get();
+    assertThat(twin.getMetadata().getLabels()).containsEntry(Labels.REMOTE_CLUSTER_ID, consumerId);
+    assertThat(twin.getMetadata().getAnnotations())
+        .containsEntry(Annotations.ORIGIN_NAMESPACE, "warehouse");
+    assertThat(
+            awaitEntry(consumer, consumerId, "yard", MappingPhase.CREATION_LOOP_BACK_OFF)
+                .getMessage())
+        .isEqualTo(
+            "namespace 'warehouse' is already the twin of namespace 'warehouse' of cluster"
+                + " milan-4d5e6f: map each namespace to a remote namespace of its own");
   }
 
   @Test
