@@ -17,6 +17,11 @@ public class RemoteNamespaceStatus {
   @JsonPropertyDescription("Whether the remote namespace exists.")
   private MappingPhase phase;
 
+  @JsonProperty("message")
+  @JsonPropertyDescription(
+      "Why the remote namespace is not accepted, and how to fix it; absent once accepted.")
+  private String message;
+
   public String getRemoteNamespace() {
     return remoteNamespace;
   }
@@ -33,6 +38,14 @@ public class RemoteNamespaceStatus {
     this.phase = phase;
   }
 
+  public String getMessage() {
+    return message;
+  }
+
+  public void setMessage(String message) {
+    this.message = message;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -43,12 +56,13 @@ public class RemoteNamespaceStatus {
     }
     RemoteNamespaceStatus that = (RemoteNamespaceStatus) o;
     return Objects.equals(remoteNamespace, that.remoteNamespace)
-        && Objects.equals(phase, that.phase);
+        && Objects.equals(phase, that.phase)
+        && Objects.equals(message, that.message);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(remoteNamespace, phase);
+    return Objects.hash(remoteNamespace, phase, message);
   }
 
   @Override
@@ -58,6 +72,8 @@ public class RemoteNamespaceStatus {
         + remoteNamespace
         + ", phase="
         + phase
+        + ", message="
+        + message
         + "}";
   }
 }
