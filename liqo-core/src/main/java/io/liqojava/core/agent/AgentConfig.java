@@ -1,6 +1,8 @@
 package io.liqojava.core.agent;
 
+import io.liqojava.core.podoffloading.PodOffloadingConfig;
 import io.liqojava.core.reflection.ReflectionConfig;
+import io.liqojava.core.webhook.WebhookSettings;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -64,6 +66,30 @@ public abstract class AgentConfig {
   @Value.Default
   public ReflectionConfig reflection() {
     return ReflectionConfig.defaults();
+  }
+
+  /**
+   * How pods bound to virtual nodes are offloaded. Default {@link PodOffloadingConfig#defaults()}.
+   */
+  @Value.Default
+  public PodOffloadingConfig podOffloading() {
+    return PodOffloadingConfig.defaults();
+  }
+
+  /**
+   * Whether the agent serves and registers its admission webhooks (pod and DaemonSet mutation,
+   * NamespaceOffloading validation). Default true; without them pods are not steered to virtual
+   * nodes and NamespaceOffloadings are not validated.
+   */
+  @Value.Default
+  public boolean webhooksEnabled() {
+    return true;
+  }
+
+  /** Where the webhooks listen and how the API server reaches them. Default: a free local port. */
+  @Value.Default
+  public WebhookSettings webhooks() {
+    return WebhookSettings.defaults();
   }
 
   @Value.Check

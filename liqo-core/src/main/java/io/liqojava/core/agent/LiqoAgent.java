@@ -8,13 +8,20 @@ import io.liqojava.core.authentication.AuthenticationServerSettings;
 import io.liqojava.core.authentication.IdentityIssuer;
 import io.liqojava.core.authentication.ImmutableAuthenticationServerSettings;
 import io.liqojava.core.identity.ClusterIdentityStore;
+import io.liqojava.core.offloading.NamespaceOffloadings;
 import io.liqojava.core.peering.OutgoingPeerings;
+import io.liqojava.core.podoffloading.PodOffloading;
 import io.liqojava.core.reflection.PeerReflections;
 import io.liqojava.core.reflection.ReflectorRegistry;
+import io.liqojava.core.remotenamespace.RemoteNamespaces;
 import io.liqojava.core.resources.ResourceSharing;
 import io.liqojava.core.resources.ResourceSharingConfig;
+import io.liqojava.core.shadowpod.ShadowPods;
+import io.liqojava.core.virtualnode.ProviderListener;
 import io.liqojava.core.virtualnode.VirtualNodes;
 import io.liqojava.core.virtualnode.VirtualNodesConfig;
+import io.liqojava.core.webhook.Webhooks;
+import io.liqojava.net.spi.AddressRemapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -22,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,10 +38,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The liqo-java agent of one cluster: everything that runs there for peering. It serves the
- * authentication service (provider side), grants resources to consumers, establishes outgoing
- * peerings, runs the virtual nodes of this cluster's providers and reflects resources to each
- * connected provider ({@link #reflection()}) (consumer side), and renews its heartbeat. The {@code
- * agent} launcher wraps it; an operator can embed it the same way.
+ * authentication service, grants resources to consumers, creates the twin namespaces they ask for
+ * and keeps their offloaded pods alive (provider side); establishes outgoing peerings, runs the
+ * virtual nodes of this cluster's providers, offloads namespaces and pods to them and reflects
+ * resources ({@link #reflection()}) (consumer side); serves the admission webhooks and renews its
+ * heartbeat. The {@code agent} launcher wraps it; an operator can embed it the same way.
  *
  * <pre>{@code
  * try (LiqoAgent agent = LiqoAgent.start(client, AgentConfig.defaults())) {
@@ -121,6 +130,12 @@ public final class LiqoAgent implements AutoCloseable {
       AuthServiceEndpoint.publish(client, authUrl);
       LOG.info("authentication service listening at {}", authUrl);
 
+      if (config.webhooksEnabled()) {
+        Webhooks webhooks = Webhooks.start(client, config.webhooks());
+        parts.push(webhooks);
+        LOG.info("admission webhooks served at {}", webhooks.url());
+      }
+
       ResourceSharing sharing =
           new ResourceSharing(
               client,
@@ -137,8 +152,30 @@ public final class LiqoAgent implements AutoCloseable {
       parts.push(reflections);
       LOG.info("reflectors: {}", reflectors);
 
+      // Provider side: twin namespaces for consumers' NamespaceMaps, pods kept alive from
+      // ShadowPods.
+      RemoteNamespaces remoteNamespaces = new RemoteNamespaces(client);
+      remoteNamespaces.start();
+      parts.push(remoteNamespaces);
+      ShadowPods shadowPods = new ShadowPods(client);
+      shadowPods.start();
+      parts.push(shadowPods);
+
+      // Consumer side: pods on virtual nodes and namespace offloading towards each provider.
+      PodOffloading pods =
+          new PodOffloading(
+              client, identity, AddressRemapper.identity(), config.podOffloading(), meters);
+      parts.push(pods);
+      NamespaceOffloadings offloadings =
+          new NamespaceOffloadings(client, identity, List.of(reflections, pods));
+      offloadings.start();
+      parts.push(offloadings);
+
       VirtualNodes virtualNodes =
-          new VirtualNodes(client, VirtualNodesConfig.defaults(), reflections);
+          new VirtualNodes(
+              client,
+              VirtualNodesConfig.defaults(),
+              ProviderListener.all(List.of(reflections, pods, offloadings)));
       virtualNodes.start();
       parts.push(virtualNodes);
 

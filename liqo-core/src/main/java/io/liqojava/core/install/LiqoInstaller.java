@@ -23,6 +23,7 @@ import io.liqojava.core.identity.ClusterIdentityStore;
 import io.liqojava.core.identity.LiqoNamespace;
 import io.liqojava.core.peering.Peering;
 import io.liqojava.core.runtime.ServerSideApply;
+import io.liqojava.core.webhook.Webhooks;
 import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,8 @@ public final class LiqoInstaller {
   public void uninstall(boolean purge) {
     refuseWhilePeeredOrOffloading();
 
+    progress.accept("Removing the admission webhooks");
+    Webhooks.unregister(client);
     progress.accept("Removing the agent's RBAC");
     client.rbac().clusterRoleBindings().withName(AgentRbac.NAME).delete();
     client.rbac().clusterRoles().withName(AgentRbac.NAME).delete();

@@ -235,9 +235,9 @@ final class NamespaceOffloadingReconciler implements Reconciler {
     if (report.getPhase() == MappingPhase.CREATION_LOOP_BACK_OFF) {
       return ClusterOutcome.failed(
           clusterId,
-          "The remote cluster cannot create namespace "
-              + remote
-              + " (for example, it exists already and is not managed by Liqo)");
+          report.getMessage() != null
+              ? report.getMessage()
+              : "The remote cluster cannot create namespace " + remote);
     }
     return ClusterOutcome.notReady(
         clusterId,

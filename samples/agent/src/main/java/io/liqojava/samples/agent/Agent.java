@@ -111,6 +111,8 @@ public final class Agent implements Callable<Integer> {
 
   @CommandLine.Mixin ReflectionOptions reflection = new ReflectionOptions();
 
+  @CommandLine.Mixin WebhookOptions webhooks = new WebhookOptions();
+
   @Option(
       names = "--list-reflectors",
       description =
@@ -197,7 +199,9 @@ public final class Agent implements Callable<Integer> {
               .reflection(reflection.toConfig(reflectors))
               .authBindAddress(authBindAddress)
               .authPort(authPort)
-              .resourceSharingPercentage(resourceSharingPercentage);
+              .resourceSharingPercentage(resourceSharingPercentage)
+              .webhooksEnabled(webhooks.enabled())
+              .webhooks(webhooks.toSettings());
       if (authAdvertisedUrl != null) {
         builder.authAdvertisedUrl(authAdvertisedUrl);
       }
