@@ -17,10 +17,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,8 +30,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,7 +150,7 @@ public final class AuthenticationServer implements AutoCloseable {
             new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       HttpsServer https = HttpsServer.create(bind, 50);
-      https.setHttpsConfigurator(new HttpsConfigurator(sslContext(keys, certificate)));
+      https.setHttpsConfigurator(new HttpsConfigurator(Pki.serverSslContext(keys, certificate)));
       https.setExecutor(executor);
       https.createContext("/", this::handle);
       https.start();
@@ -414,23 +409,6 @@ public final class AuthenticationServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  private static SSLContext sslContext(KeyPair keys, X509Certificate certificate) {
-    try {
-      char[] password = new char[0];
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      store.setKeyEntry("liqo-auth", keys.getPrivate(), password, new Certificate[] {certificate});
-      KeyManagerFactory keyManagers =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keyManagers.init(store, password);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keyManagers.getKeyManagers(), null, null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot set up TLS for the authentication service", e);
     }
   }
 

@@ -2,15 +2,6 @@ package io.liqojava.samples.localclusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liqojava.testing.ControlPlaneBinaries;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,51 +17,28 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeeringTutorialIT {
 
-  private static Path work;
-  private static Path bin;
+  private static TutorialShell shell;
 
   @BeforeAll
-  static void upThreeClusters() throws Exception {
-    work = Files.createTempDirectory("peering-tutorial");
-    bin = Files.createDirectories(work.resolve("bin"));
-    Path liqoctl = bin.resolve("liqoctl");
-    Files.writeString(
-        liqoctl,
-        "#!/usr/bin/env bash\nexec '"
-            + javaBinary()
-            + "' -jar '"
-            + System.getProperty("liqoctl.jar")
-            + "' \"$@\"\n");
-    Files.setPosixFilePermissions(liqoctl, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Result up =
-        run(
-            List.of(
-                javaBinary(),
-                "-jar",
-                System.getProperty("launcher.jar"),
-                "up",
-                "venice",
-                "florence",
-                "naples",
-                "--detach"));
-    assertThat(up.exitCode()).as(up.output()).isZero();
+  static void upThreeClusters() {
+    shell = TutorialShell.up(null, "venice", "florence", "naples");
   }
 
   @AfterAll
-  static void down() throws Exception {
-    if (work != null) {
-      run(List.of(javaBinary(), "-jar", System.getProperty("launcher.jar"), "down"));
+  static void down() {
+    if (shell != null) {
+      shell.close();
     }
   }
 
   @Test
   @Order(1)
-  void providersAreLabelledAtInstallTime() throws Exception {
-    Result florence =
+  void providersAreLabelledAtInstallTime() {
+    TutorialShell.Result florence =
         bash(
             "liqoctl install --kubeconfig \"$KUBECONFIG_FLORENCE\""
                 + " --cluster-labels topology.liqo.io/region=center");
-    Result naples =
+    TutorialShell.Result naples =
         bash(
             "liqoctl install --kubeconfig \"$KUBECONFIG_NAPLES\""
                 + " --cluster-labels topology.liqo.io/region=south");
@@ -82,8 +50,8 @@ class PeeringTutorialIT {
 
   @Test
   @Order(2)
-  void aWrongTokenFailsWithAClearMessageAndCreatesNothing() throws Exception {
-    Result wrong =
+  void aWrongTokenFailsWithAClearMessageAndCreatesNothing() {
+    TutorialShell.Result wrong =
         bash(
             "eval \"$(liqoctl generate peer-command --only-command --kubeconfig \"$KUBECONFIG_NAPLES\""
                 + " | sed 's/--auth-token [^ ]*/--auth-token "
@@ -97,9 +65,9 @@ class PeeringTutorialIT {
 
   @Test
   @Order(3)
-  void venicePeersWithFlorenceOutOfBandAndWithNaplesByKubeconfig() throws Exception {
+  void venicePeersWithFlorenceOutOfBandAndWithNaplesByKubeconfig() {
     long start = System.nanoTime();
-    Result outOfBand =
+    TutorialShell.Result outOfBand =
         bash(
             "PEER_FLORENCE=$(liqoctl generate peer-command --only-command --kubeconfig"
                 + " \"$KUBECONFIG_FLORENCE\")\n"
@@ -108,7 +76,8 @@ class PeeringTutorialIT {
     assertThat(outOfBand.exitCode()).as(outOfBand.output()).isZero();
     System.out.printf("peer command to a Ready virtual node: %d ms%n", outOfBandMillis);
 
-    Result byKubeconfig = bash("liqoctl peer --remote-kubeconfig \"$KUBECONFIG_NAPLES\"");
+    TutorialShell.Result byKubeconfig =
+        bash("liqoctl peer --remote-kubeconfig \"$KUBECONFIG_NAPLES\"");
     assertThat(byKubeconfig.exitCode()).as(byKubeconfig.output()).isZero();
 
     String foreignClusters = bash("kubectl get foreignclusters").output();
@@ -132,9 +101,10 @@ class PeeringTutorialIT {
 
   @Test
   @Order(4)
-  void unpeeringRemovesTheVirtualNodesAndPeeringAgainWorks() throws Exception {
-    Result outOfBand = bash("liqoctl unpeer out-of-band florence");
-    Result byKubeconfig = bash("liqoctl unpeer --remote-kubeconfig \"$KUBECONFIG_NAPLES\"");
+  void unpeeringRemovesTheVirtualNodesAndPeeringAgainWorks() {
+    TutorialShell.Result outOfBand = bash("liqoctl unpeer out-of-band florence");
+    TutorialShell.Result byKubeconfig =
+        bash("liqoctl unpeer --remote-kubeconfig \"$KUBECONFIG_NAPLES\"");
 
     assertThat(outOfBand.exitCode()).as(outOfBand.output()).isZero();
     assertThat(byKubeconfig.exitCode()).as(byKubeconfig.output()).isZero();
@@ -142,7 +112,7 @@ class PeeringTutorialIT {
         .isBlank();
     assertThat(bash("kubectl get foreignclusters -o name").output()).isBlank();
     // On the provider, the consumer's ForeignCluster and tenant namespace go too.
-    Result provider =
+    TutorialShell.Result provider =
         bash(
             "for i in $(seq 60); do\n"
                 + "  [ -z \"$(kubectl --kubeconfig \"$KUBECONFIG_FLORENCE\" get foreignclusters -o name)\" ]"
@@ -153,7 +123,7 @@ class PeeringTutorialIT {
                 + "kubectl --kubeconfig \"$KUBECONFIG_FLORENCE\" get foreignclusters,namespaces -o name");
     assertThat(provider.output()).doesNotContain("liqo-tenant-", "foreigncluster");
 
-    Result again =
+    TutorialShell.Result again =
         bash(
             "liqoctl generate peer-command --only-command --kubeconfig \"$KUBECONFIG_FLORENCE\""
                 + " | bash");
@@ -162,34 +132,7 @@ class PeeringTutorialIT {
         .containsPattern("liqo-florence\\s+Ready");
   }
 
-  /** Runs a script as a user's shell would, in the tutorial directory, against venice. */
-  private static Result bash(String script) throws IOException, InterruptedException {
-    return run(List.of("bash", "-c", "set -eo pipefail\n" + script));
+  private static TutorialShell.Result bash(String script) {
+    return shell.bash(script);
   }
-
-  private static Result run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put(
-        "PATH",
-        bin + ":" + ControlPlaneBinaries.locate().directory() + ":" + System.getenv("PATH"));
-    for (String cluster : List.of("venice", "florence", "naples")) {
-      env.put(
-          "KUBECONFIG_" + cluster.toUpperCase(java.util.Locale.ROOT),
-          work.resolve("liqo_kubeconf_" + cluster).toString());
-    }
-    env.put("KUBECONFIG", work.resolve("liqo_kubeconf_venice").toString());
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Result(process.exitValue(), output.strip());
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private record Result(int exitCode, String output) {}
 }
