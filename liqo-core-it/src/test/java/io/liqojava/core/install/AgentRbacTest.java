@@ -67,8 +67,35 @@ class AgentRbacTest {
     assertThat(can(naples, "patch", "", "nodes", "status", null, "liqo-rome")).isTrue();
     assertThat(can(naples, "list", "", "pods", "", null, null)).isTrue();
     assertThat(can(naples, "create", "", "pods", "eviction", "default", "web-1")).isTrue();
-    assertThat(can(naples, "create", "", "pods", "", "default", null)).isFalse();
     assertThat(can(naples, "create", "apps", "deployments", "", "default", null)).isFalse();
+  }
+
+  @Test
+  void runsOffloadedPodsAndMirrorsTheirStatus(LocalCluster naples) {
+    assertThat(can(naples, "create", "", "pods", "", "shop-rome", null)).isTrue();
+    assertThat(can(naples, "patch", "", "pods", "status", "shop", "web-1")).isTrue();
+    assertThat(can(naples, "create", "", "serviceaccounts", "token", "shop", "default")).isTrue();
+    assertThat(can(naples, "create", "", "serviceaccounts", "", "shop", null)).isFalse();
+    assertThat(can(naples, "update", "apps", "daemonsets", "", "kube-system", "cni")).isFalse();
+  }
+
+  @Test
+  void bindsConsumersOnlyToTheRemoteNamespaceRoleAndRegistersOnlyItsWebhooks(LocalCluster naples) {
+    String rbac = "rbac.authorization.k8s.io";
+    String remoteRole = AgentRbac.REMOTE_NAMESPACE_ROLE;
+    assertThat(can(naples, "bind", rbac, "clusterroles", "", null, remoteRole)).isTrue();
+    assertThat(can(naples, "update", rbac, "rolebindings", "", "shop-rome", remoteRole)).isTrue();
+    assertThat(can(naples, "update", rbac, "rolebindings", "", "shop-rome", "admin")).isFalse();
+    assertThat(can(naples, "bind", rbac, "clusterroles", "", null, "admin")).isFalse();
+    String admission = "admissionregistration.k8s.io";
+    String webhooks = AgentRbac.WEBHOOK_CONFIGURATION;
+    assertThat(can(naples, "patch", admission, "mutatingwebhookconfigurations", "", null, webhooks))
+        .isTrue();
+    assertThat(
+            can(naples, "delete", admission, "validatingwebhookconfigurations", "", null, webhooks))
+        .isTrue();
+    assertThat(can(naples, "delete", admission, "mutatingwebhookconfigurations", "", null, "istio"))
+        .isFalse();
   }
 
   @Test
