@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class PodStartBenchmark {
 
   private static final int SEQUENTIAL = 30;
-  private static final int BURST = 50;
+  private static final int BURST = 20;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String NAMESPACE = "bench";
 

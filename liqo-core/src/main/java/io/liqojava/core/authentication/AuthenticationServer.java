@@ -3,8 +3,6 @@ package io.liqojava.core.authentication;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.liqojava.api.identity.ClusterIdentity;
 import io.liqojava.core.authentication.AuthenticationException.Reason;
@@ -14,22 +12,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +48,6 @@ public final class AuthenticationServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthenticationServer.class);
   private static final int MAX_BODY_BYTES = 64 * 1024;
-  private static final int QUEUED_REQUESTS = 64;
-  private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(365);
 
   /** The message of every 401: what a consumer's user reads when the token is wrong. */
   public static final String INVALID_TOKEN_MESSAGE =
@@ -72,10 +59,7 @@ public final class AuthenticationServer implements AutoCloseable {
   private final ClusterIdentityStore identities;
   private final AuthenticationServerSettings settings;
   private final FailedAttempts failedAttempts;
-  private HttpsServer server;
-  private ThreadPoolExecutor executor;
-  private X509Certificate certificate;
-  private URI url;
+  private HttpsEndpoint endpoint;
 
   /**
    * A server, not started yet.
@@ -106,106 +90,52 @@ public final class AuthenticationServer implements AutoCloseable {
    * @throws IllegalStateException when already started
    */
   public synchronized AuthenticationServer start() {
-    if (server != null) {
-      throw new IllegalStateException("the authentication server is already started at " + url);
+    if (endpoint != null) {
+      throw new IllegalStateException(
+          "the authentication service is already started at " + endpoint.url());
     }
-    String bindHost = settings.bindAddress();
-    InetSocketAddress bind = new InetSocketAddress(bindHost, settings.port());
-    if (bind.isUnresolved()) {
-      throw new IllegalArgumentException(
-          "the bind address '" + bindHost + "' cannot be resolved: use an IP address of this host");
-    }
-    String advertised =
-        settings
-            .advertisedHost()
-            .orElse(
-                bind.getAddress().isAnyLocalAddress()
-                    ? InetAddress.getLoopbackAddress().getHostAddress()
-                    : bindHost);
-    Set<String> names = new LinkedHashSet<>();
-    if (!bind.getAddress().isAnyLocalAddress()) {
-      names.add(bindHost);
-    }
-    names.add(advertised);
-    names.add("localhost");
-    names.add("127.0.0.1");
-    names.addAll(settings.subjectAlternativeNames());
-    KeyPair keys = Pki.newKeyPair();
-    certificate = Pki.selfSignedServer("liqo-auth", keys, names, CERTIFICATE_VALIDITY);
-    AtomicInteger threads = new AtomicInteger();
-    executor =
-        new ThreadPoolExecutor(
-            settings.workerThreads(),
-            settings.workerThreads(),
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUED_REQUESTS),
-            r -> {
-              Thread thread = new Thread(r, "liqo-auth-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            },
-            // When every worker is busy and the queue full, the accepting thread serves the
-            // request itself: it stops accepting meanwhile, which pushes back on clients.
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    try {
-      HttpsServer https = HttpsServer.create(bind, 50);
-      https.setHttpsConfigurator(new HttpsConfigurator(Pki.serverSslContext(keys, certificate)));
-      https.setExecutor(executor);
-      https.createContext("/", this::handle);
-      https.start();
-      server = https;
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException(
-          "cannot listen on "
-              + bindHost
-              + ":"
-              + settings.port()
-              + " for the authentication service: "
-              + e.getMessage()
-              + " (choose another --auth-port or address)",
-          e);
-    }
-    url = url(advertised, server.getAddress().getPort());
-    LOG.info("Authentication service listening at {}", url);
+    endpoint =
+        HttpsEndpoint.start(
+            new HttpsEndpoint.Spec(
+                "the authentication service",
+                "liqo-auth",
+                settings.bindAddress(),
+                settings.port(),
+                settings.advertisedHost(),
+                settings.subjectAlternativeNames(),
+                settings.workerThreads(),
+                "choose another --auth-port or address"),
+            this::handle);
+    LOG.info("Authentication service listening at {}", endpoint.url());
     return this;
   }
 
   /** The URL where peers reach this server, such as {@code https://127.0.0.1:41235}. */
   public synchronized URI url() {
-    if (url == null) {
-      throw new IllegalStateException("the authentication server is not started");
-    }
-    return url;
+    return running("the authentication server is not started").url();
   }
 
   /** The self-signed certificate the server presents. */
   public synchronized X509Certificate certificate() {
-    if (certificate == null) {
-      throw new IllegalStateException("the authentication server is not started");
-    }
-    return certificate;
+    return running("the authentication server is not started").certificate();
   }
 
   /** Stops accepting, lets requests in flight finish for up to a second, and stops. Idempotent. */
   @Override
   public synchronized void close() {
-    if (server == null) {
+    if (endpoint == null) {
       return;
     }
-    server.stop(1);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
+    endpoint.close();
+    LOG.info("Authentication service at {} stopped", endpoint.url());
+    endpoint = null;
+  }
+
+  private HttpsEndpoint running(String notStarted) {
+    if (endpoint == null) {
+      throw new IllegalStateException(notStarted);
     }
-    server = null;
-    LOG.info("Authentication service at {} stopped", url);
+    return endpoint;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -409,15 +339,6 @@ public final class AuthenticationServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  private static URI url(String host, int port) {
-    String literal = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    try {
-      return new URI("https://" + literal + ":" + port);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("the advertised host '" + host + "' is not valid", e);
     }
   }
 }

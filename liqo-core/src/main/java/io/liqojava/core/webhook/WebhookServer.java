@@ -4,33 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
+import io.liqojava.core.authentication.HttpsEndpoint;
 import io.liqojava.core.authentication.Pki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,15 +39,10 @@ public final class WebhookServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
   private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
-  private static final int QUEUED_REQUESTS = 64;
-  private static final Duration CERTIFICATE_VALIDITY = Duration.ofDays(365);
 
   private final WebhookSettings settings;
   private final Map<String, AdmissionHandler> handlers;
-  private HttpsServer server;
-  private ThreadPoolExecutor executor;
-  private X509Certificate certificate;
-  private URI url;
+  private HttpsEndpoint endpoint;
 
   /**
    * A server, not started yet.
@@ -77,86 +63,33 @@ public final class WebhookServer implements AutoCloseable {
    * @throws IllegalStateException when already started
    */
   public synchronized WebhookServer start() {
-    if (server != null) {
-      throw new IllegalStateException("the webhook server is already started at " + url);
+    if (endpoint != null) {
+      throw new IllegalStateException("the webhooks is already started at " + endpoint.url());
     }
-    String bindHost = settings.bindAddress();
-    InetSocketAddress bind = new InetSocketAddress(bindHost, settings.port());
-    if (bind.isUnresolved()) {
-      throw new IllegalArgumentException(
-          "the webhook bind address '" + bindHost + "' cannot be resolved: use an IP address");
-    }
-    String advertised =
-        settings
-            .advertisedHost()
-            .orElse(
-                bind.getAddress().isAnyLocalAddress()
-                    ? InetAddress.getLoopbackAddress().getHostAddress()
-                    : bindHost);
-    Set<String> names = new LinkedHashSet<>();
-    if (!bind.getAddress().isAnyLocalAddress()) {
-      names.add(bindHost);
-    }
-    names.add(advertised);
-    names.add("localhost");
-    names.add("127.0.0.1");
-    settings.service().ifPresent(service -> names.addAll(service.dnsNames()));
-    names.addAll(settings.subjectAlternativeNames());
-    KeyPair keys = Pki.newKeyPair();
-    certificate = Pki.selfSignedServer("liqo-webhooks", keys, names, CERTIFICATE_VALIDITY);
-    AtomicInteger threads = new AtomicInteger();
-    executor =
-        new ThreadPoolExecutor(
-            settings.workerThreads(),
-            settings.workerThreads(),
-            0,
-            TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUED_REQUESTS),
-            r -> {
-              Thread thread = new Thread(r, "liqo-webhook-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            },
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    try {
-      HttpsServer https = HttpsServer.create(bind, 50);
-      https.setHttpsConfigurator(new HttpsConfigurator(Pki.serverSslContext(keys, certificate)));
-      https.setExecutor(executor);
-      https.createContext("/", this::handle);
-      https.start();
-      server = https;
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException(
-          "cannot listen on "
-              + bindHost
-              + ":"
-              + settings.port()
-              + " for the webhooks: "
-              + e.getMessage()
-              + " (choose another webhook port or address)",
-          e);
-    }
-    String literal = advertised.contains(":") ? "[" + advertised + "]" : advertised;
-    url = URI.create("https://" + literal + ":" + server.getAddress().getPort());
-    LOG.info("Webhooks listening at {} (paths {})", url, handlers.keySet());
+    endpoint =
+        HttpsEndpoint.start(
+            new HttpsEndpoint.Spec(
+                "the webhooks",
+                "liqo-webhooks",
+                settings.bindAddress(),
+                settings.port(),
+                settings.advertisedHost(),
+                extraNames(),
+                settings.workerThreads(),
+                "choose another webhook port or address"),
+            this::handle);
+    LOG.info("Webhooks listening at {}", endpoint.url());
     return this;
   }
 
   /** The URL the server is reached at, such as {@code https://127.0.0.1:41235}. */
   public synchronized URI url() {
-    if (url == null) {
-      throw new IllegalStateException("the webhook server is not started");
-    }
-    return url;
+    return running("the webhook server is not started").url();
   }
 
   /** The self-signed certificate the server presents. */
   public synchronized X509Certificate certificate() {
-    if (certificate == null) {
-      throw new IllegalStateException("the webhook server is not started");
-    }
-    return certificate;
+    return running("the webhook server is not started").certificate();
   }
 
   /** The certificate in PEM, the CA bundle of the webhook configurations. */
@@ -167,21 +100,26 @@ public final class WebhookServer implements AutoCloseable {
   /** Stops accepting, lets requests in flight finish for up to a second. Idempotent. */
   @Override
   public synchronized void close() {
-    if (server == null) {
+    if (endpoint == null) {
       return;
     }
-    server.stop(1);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
+    endpoint.close();
+    LOG.info("Webhooks at {} stopped", endpoint.url());
+    endpoint = null;
+  }
+
+  private List<String> extraNames() {
+    List<String> names = new ArrayList<>();
+    settings.service().ifPresent(service -> names.addAll(service.dnsNames()));
+    names.addAll(settings.subjectAlternativeNames());
+    return names;
+  }
+
+  private HttpsEndpoint running(String notStarted) {
+    if (endpoint == null) {
+      throw new IllegalStateException(notStarted);
     }
-    server = null;
-    LOG.info("Webhooks at {} stopped", url);
+    return endpoint;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
