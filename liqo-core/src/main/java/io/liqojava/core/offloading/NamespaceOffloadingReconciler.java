@@ -362,8 +362,9 @@ final class NamespaceOffloadingReconciler implements Reconciler {
               + clusterId
               + " is torn down");
     }
-    deletePodsOnVirtualNodes(namespace);
+    // The label goes first, so that the replacements of the deleted pods stay local.
     setSchedulingLabel(ns, false);
+    deletePodsOnVirtualNodes(namespace);
     OptimisticUpdate.update(
         client,
         current,

@@ -64,6 +64,10 @@ public final class PodOffloadingMutator implements AdmissionHandler {
       LOG.debug("Refused a pod in {}: the namespace has no NamespaceOffloading", namespace);
       return AdmissionDecision.deny(noOffloadingMessage(namespace));
     }
+    if (offloading.get().getMetadata().getDeletionTimestamp() != null) {
+      // Unoffloading: pods created now (replacements of the offloaded ones) stay local.
+      return AdmissionDecision.allow();
+    }
     OffloadingPlacement placement = OffloadingPlacement.of(offloading.get().getSpec());
     var patch = AdmissionJson.newPatch();
     PodSpecPatch spec = new PodSpecPatch(patch, "/spec", pod.getSpec());
