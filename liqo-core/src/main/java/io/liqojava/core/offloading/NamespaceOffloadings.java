@@ -73,14 +73,11 @@ public final class NamespaceOffloadings implements ProviderListener, AutoCloseab
   private static final int WORKERS = 2;
 
   private final ClusterIdentity localCluster;
-  private final SharedIndexInformer<NamespaceOffloading> offloadings;
-  private final SharedIndexInformer<Namespace> namespaces;
   private final SharedIndexInformer<Node> virtualNodes;
   private final Map<String, ProviderNamespaceMap> providers = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> nodeLabels = new ConcurrentHashMap<>();
   private final NamespaceOffloadingReconciler reconciler;
   private final Controller controller;
-  private boolean started;
   private boolean closed;
 
   /**
@@ -93,9 +90,9 @@ public final class NamespaceOffloadings implements ProviderListener, AutoCloseab
       List<? extends OffloadedNamespaceListener> listeners) {
     Objects.requireNonNull(client, "client");
     this.localCluster = Objects.requireNonNull(localCluster, "localCluster");
-    this.offloadings =
+    SharedIndexInformer<NamespaceOffloading> offloadings =
         client.resources(NamespaceOffloading.class).inAnyNamespace().runnableInformer(0);
-    this.namespaces = client.namespaces().runnableInformer(0);
+    SharedIndexInformer<Namespace> namespaces = client.namespaces().runnableInformer(0);
     this.virtualNodes =
         client.nodes().withLabel(Labels.TYPE, Labels.TYPE_VIRTUAL_NODE).runnableInformer(0);
     this.reconciler =
@@ -115,6 +112,7 @@ public final class NamespaceOffloadings implements ProviderListener, AutoCloseab
             .watch(namespaces, ns -> List.of(ObjectKey.of(ns.getMetadata().getName())))
             .watch(virtualNodes, this::keysAfterNodeChange)
             .workers(WORKERS)
+            .ownInformers()
             .build();
   }
 
@@ -124,15 +122,7 @@ public final class NamespaceOffloadings implements ProviderListener, AutoCloseab
    * @throws IllegalStateException when called twice or after {@link #close()}, or when a cache does
    *     not sync (the CRDs are not installed, or the API server is unreachable)
    */
-  public synchronized void start() {
-    if (started || closed) {
-      throw new IllegalStateException(
-          "namespace offloading " + (closed ? "was closed" : "already started"));
-    }
-    started = true;
-    offloadings.start();
-    namespaces.start();
-    virtualNodes.start();
+  public void start() {
     controller.start();
   }
 
@@ -172,9 +162,6 @@ public final class NamespaceOffloadings implements ProviderListener, AutoCloseab
     controller.close();
     providers.values().forEach(ProviderNamespaceMap::close);
     providers.clear();
-    offloadings.close();
-    namespaces.close();
-    virtualNodes.close();
   }
 
   /** Every offloading, when a virtual node appeared, went, or changed its labels; else none. */

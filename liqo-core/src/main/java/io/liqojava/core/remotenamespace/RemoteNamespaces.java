@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.consts.Labels;
 import io.liqojava.api.offloading.v1beta1.NamespaceMap;
 import io.liqojava.core.runtime.Controller;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,11 +57,7 @@ public final class RemoteNamespaces implements AutoCloseable {
   /** How many NamespaceMaps are reconciled in parallel unless told otherwise. */
   public static final int DEFAULT_WORKERS = 2;
 
-  private final SharedIndexInformer<NamespaceMap> maps;
-  private final SharedIndexInformer<Namespace> namespaces;
-  private final SharedIndexInformer<RoleBinding> roleBindings;
   private final Controller controller;
-  private boolean started;
 
   /** Prepares twin namespace management with {@value #DEFAULT_WORKERS} workers. */
   public RemoteNamespaces(KubernetesClient client) {
@@ -75,12 +70,13 @@ public final class RemoteNamespaces implements AutoCloseable {
    */
   public RemoteNamespaces(KubernetesClient client, int workers) {
     Objects.requireNonNull(client, "client");
-    this.maps = client.resources(NamespaceMap.class).inAnyNamespace().runnableInformer(0);
-    this.maps.addIndexers(NamespaceMapReconciler.mapIndexers());
+    SharedIndexInformer<NamespaceMap> maps =
+        client.resources(NamespaceMap.class).inAnyNamespace().runnableInformer(0);
+    maps.addIndexers(NamespaceMapReconciler.mapIndexers());
     // All namespaces: tenant namespaces, twins, and the namespaces that stand in a twin's way.
-    this.namespaces = client.namespaces().runnableInformer(0);
-    this.namespaces.addIndexers(NamespaceMapReconciler.namespaceIndexers());
-    this.roleBindings =
+    SharedIndexInformer<Namespace> namespaces = client.namespaces().runnableInformer(0);
+    namespaces.addIndexers(NamespaceMapReconciler.namespaceIndexers());
+    SharedIndexInformer<RoleBinding> roleBindings =
         client
             .rbac()
             .roleBindings()
@@ -95,6 +91,7 @@ public final class RemoteNamespaces implements AutoCloseable {
             .watch(namespaces, reconciler::keysOf)
             .watch(roleBindings, reconciler::keysOf)
             .workers(workers)
+            .ownInformers()
             .build();
   }
 
@@ -104,23 +101,13 @@ public final class RemoteNamespaces implements AutoCloseable {
    * @throws IllegalStateException when called twice, or when a cache does not sync (the CRDs are
    *     not installed, or the API server is unreachable)
    */
-  public synchronized void start() {
-    if (started) {
-      throw new IllegalStateException("remote namespaces already started");
-    }
-    started = true;
-    informers().forEach(SharedIndexInformer::start);
+  public void start() {
     controller.start();
   }
 
   /** Stops the controller and the informers. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
     controller.close();
-    informers().forEach(SharedIndexInformer::close);
-  }
-
-  private List<SharedIndexInformer<?>> informers() {
-    return List.of(maps, namespaces, roleBindings);
   }
 }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.authentication.v1beta1.ResourceSlice;
 import io.liqojava.api.core.v1beta1.ForeignCluster;
 import io.liqojava.core.runtime.Controller;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -28,12 +27,8 @@ import java.util.function.Consumer;
 public final class ResourceSharing implements AutoCloseable {
 
   private final ResourceSharingConfig config;
-  private final SharedIndexInformer<ResourceSlice> slices;
-  private final SharedIndexInformer<Node> nodes;
-  private final SharedIndexInformer<ForeignCluster> foreignClusters;
   private final ResourceSliceReconciler reconciler;
   private final Controller controller;
-  private boolean started;
 
   /** Prepares resource sharing on the cluster of {@code client}; {@link #start()} runs it. */
   public ResourceSharing(KubernetesClient client, ResourceSharingConfig config) {
@@ -48,10 +43,12 @@ public final class ResourceSharing implements AutoCloseable {
       KubernetesClient client, ResourceSharingConfig config, Consumer<String> onConsumerGone) {
     Objects.requireNonNull(client, "client");
     this.config = Objects.requireNonNull(config, "config");
-    this.slices = client.resources(ResourceSlice.class).inAnyNamespace().runnableInformer(0);
-    this.nodes = client.nodes().runnableInformer(0);
-    this.foreignClusters = client.resources(ForeignCluster.class).runnableInformer(0);
-    this.foreignClusters.addIndexers(ResourceSliceReconciler.foreignClusterIndexers());
+    SharedIndexInformer<ResourceSlice> slices =
+        client.resources(ResourceSlice.class).inAnyNamespace().runnableInformer(0);
+    SharedIndexInformer<Node> nodes = client.nodes().runnableInformer(0);
+    SharedIndexInformer<ForeignCluster> foreignClusters =
+        client.resources(ForeignCluster.class).runnableInformer(0);
+    foreignClusters.addIndexers(ResourceSliceReconciler.foreignClusterIndexers());
     this.reconciler =
         new ResourceSliceReconciler(
             client, config, slices, nodes, foreignClusters, Objects.requireNonNull(onConsumerGone));
@@ -61,6 +58,7 @@ public final class ResourceSharing implements AutoCloseable {
             .watch(nodes, node -> reconciler.keysAfterNodeChange())
             .watch(foreignClusters, reconciler::keysOf)
             .workers(config.workers())
+            .ownInformers()
             .build();
   }
 
@@ -70,14 +68,7 @@ public final class ResourceSharing implements AutoCloseable {
    * @throws IllegalStateException when called twice, or when a cache does not sync (the CRDs are
    *     not installed, or the API server is unreachable)
    */
-  public synchronized void start() {
-    if (started) {
-      throw new IllegalStateException("resource sharing already started");
-    }
-    started = true;
-    for (SharedIndexInformer<?> informer : informers()) {
-      informer.start();
-    }
+  public void start() {
     controller.start();
   }
 
@@ -88,14 +79,7 @@ public final class ResourceSharing implements AutoCloseable {
 
   /** Stops the controller and the informers. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
     controller.close();
-    for (SharedIndexInformer<?> informer : informers()) {
-      informer.close();
-    }
-  }
-
-  private List<SharedIndexInformer<?>> informers() {
-    return List.of(slices, nodes, foreignClusters);
   }
 }

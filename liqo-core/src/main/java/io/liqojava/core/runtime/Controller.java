@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,9 +42,12 @@ import org.slf4j.LoggerFactory;
  * controller.start();
  * }</pre>
  *
- * <p>The informers belong to the caller, who starts and stops them; {@link #start()} waits until
- * they have synced, so the first reconciles see a complete cache. Sources can also be {@linkplain
- * #addSource added} while the controller runs.
+ * <p>By default the informers belong to the caller, who starts and stops them. With {@link
+ * Builder#ownInformers()} the controller starts the informers it was built to watch and closes them
+ * when it closes, so a component that only feeds its own controller needs no lifecycle code of its
+ * own. Either way {@link #start()} waits until they have synced, so the first reconciles see a
+ * complete cache. Sources can also be {@linkplain #addSource added} while the controller runs;
+ * those stay the caller's.
  *
  * <p>With {@link Builder#metrics}, a controller publishes {@code <prefix>.queue.depth} (keys
  * waiting), {@code <prefix>.latency} (from a key's first queued event to the end of its successful
@@ -58,13 +62,17 @@ public final class Controller implements AutoCloseable {
   private final Reconciler reconciler;
   private final int workers;
   private final List<Source<?>> sources;
+  private final boolean ownsInformers;
+  private final List<Runnable> unsubscribers = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService scheduler;
   private final WorkQueue<ObjectKey> queue;
   private final Timer latency;
   private final Counter errors;
   private final Gauge queueDepth;
   private final MeterRegistry meters;
-  private ExecutorService pool;
+  private ExecutorService pool; // guarded by this
+  private boolean started; // guarded by this
+  private boolean closed; // guarded by this
 
   private record Source<T extends HasMetadata>(
       SharedIndexInformer<T> informer,
@@ -85,6 +93,7 @@ public final class Controller implements AutoCloseable {
     this.reconciler = builder.reconciler;
     this.workers = builder.workers;
     this.sources = List.copyOf(builder.sources);
+    this.ownsInformers = builder.ownsInformers;
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(name + "-delays"));
     this.queue = new WorkQueue<>(scheduler, builder.baseRetryDelay, builder.maxRetryDelay);
     this.meters = builder.meters;
@@ -103,20 +112,40 @@ public final class Controller implements AutoCloseable {
   }
 
   /**
-   * Subscribes to the event sources, waits until their caches have synced, and starts the workers.
+   * Subscribes to the event sources, starts the informers it {@linkplain Builder#ownInformers()
+   * owns}, waits until every cache has synced, and starts the workers.
    *
-   * @throws IllegalStateException when an informer does not sync within two minutes
+   * @throws IllegalStateException when called twice or after {@link #close()}, or when an informer
+   *     does not sync within two minutes (the resource's CRD is not installed, or the API server is
+   *     unreachable)
    */
   public void start() {
+    synchronized (this) {
+      if (started || closed) {
+        throw new IllegalStateException(
+            "controller " + name + (closed ? " was closed" : " already started"));
+      }
+      started = true;
+    }
     for (Source<?> source : sources) {
       subscribe(source);
+    }
+    if (ownsInformers) {
+      for (Source<?> source : sources) {
+        source.informer().start();
+      }
     }
     for (Source<?> source : sources) {
       awaitSynced(source.informer());
     }
-    pool = Executors.newFixedThreadPool(workers, daemonThreads(name + "-worker"));
-    for (int i = 0; i < workers; i++) {
-      pool.execute(this::work);
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      pool = Executors.newFixedThreadPool(workers, daemonThreads(name + "-worker"));
+      for (int i = 0; i < workers; i++) {
+        pool.execute(this::work);
+      }
     }
     LOG.debug("controller {} started with {} worker(s)", name, workers);
   }
@@ -159,56 +188,74 @@ public final class Controller implements AutoCloseable {
   }
 
   /**
-   * Stops the workers after their current reconcile and withdraws the metrics; the informers keep
-   * running.
+   * Stops the workers after their current reconcile, withdraws the metrics, unsubscribes from every
+   * event source and closes the informers it {@linkplain Builder#ownInformers() owns}; the caller's
+   * informers keep running. Idempotent.
    */
   @Override
   public void close() {
+    ExecutorService workersToStop;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      workersToStop = pool;
+    }
     meters.remove(latency);
     meters.remove(errors);
     meters.remove(queueDepth);
     queue.shutDown();
     scheduler.shutdownNow();
-    if (pool != null) {
-      pool.shutdownNow();
+    if (workersToStop != null) {
+      workersToStop.shutdownNow();
       try {
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        workersToStop.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+    unsubscribers.forEach(Runnable::run);
+    if (ownsInformers) {
+      for (Source<?> source : sources) {
+        source.informer().close();
       }
     }
   }
 
   private <T extends HasMetadata> void subscribe(Source<T> source) {
-    source
-        .informer()
-        .addEventHandler(
-            new ResourceEventHandler<>() {
-              @Override
-              public void onAdd(T object) {
-                if (source.relevantState().test(object)) {
-                  source.keys().apply(object).forEach(queue::add);
-                }
-              }
+    ResourceEventHandler<T> handler =
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(T object) {
+            if (source.relevantState().test(object)) {
+              source.keys().apply(object).forEach(queue::add);
+            }
+          }
 
-              @Override
-              public void onUpdate(T before, T after) {
-                if (source.relevantUpdate().test(before, after)
-                    && source.relevantState().test(after)) {
-                  source.keys().apply(after).forEach(queue::add);
-                }
-              }
+          @Override
+          public void onUpdate(T before, T after) {
+            if (source.relevantUpdate().test(before, after) && source.relevantState().test(after)) {
+              source.keys().apply(after).forEach(queue::add);
+            }
+          }
 
-              @Override
-              public void onDelete(T object, boolean finalStateUnknown) {
-                source.keys().apply(object).forEach(queue::add);
-              }
-            });
+          @Override
+          public void onDelete(T object, boolean finalStateUnknown) {
+            source.keys().apply(object).forEach(queue::add);
+          }
+        };
+    source.informer().addEventHandler(handler);
+    unsubscribers.add(() -> source.informer().removeEventHandler(handler));
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private void awaitSynced(SharedIndexInformer<?> informer) {
     long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
-    while (!informer.hasSynced()) {
+    while (!informer.hasSynced() && !isClosed()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
             "controller "
@@ -290,6 +337,7 @@ public final class Controller implements AutoCloseable {
     private final String name;
     private final Reconciler reconciler;
     private final List<Source<?>> sources = new ArrayList<>();
+    private boolean ownsInformers;
     private int workers = 1;
     private Duration baseRetryDelay = Duration.ofMillis(200);
     private Duration maxRetryDelay = Duration.ofMinutes(2);
@@ -330,6 +378,16 @@ public final class Controller implements AutoCloseable {
     public <T extends HasMetadata> Builder watchWhen(
         SharedIndexInformer<T> informer, BiPredicate<T, T> relevant) {
       sources.add(new Source<>(informer, object -> Set.of(ObjectKey.of(object)), relevant));
+      return this;
+    }
+
+    /**
+     * Hands the informers given to the {@code watch} methods over to the controller: {@link
+     * Controller#start()} starts them and {@link Controller#close()} closes them. By default they
+     * belong to the caller.
+     */
+    public Builder ownInformers() {
+      this.ownsInformers = true;
       return this;
     }
 

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.liqojava.api.consts.Labels;
 import io.liqojava.api.offloading.v1beta1.ShadowPod;
 import io.liqojava.core.runtime.Controller;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,10 +46,7 @@ public final class ShadowPods implements AutoCloseable {
   /** How many ShadowPods are reconciled in parallel unless told otherwise. */
   public static final int DEFAULT_WORKERS = 4;
 
-  private final SharedIndexInformer<ShadowPod> shadowPods;
-  private final SharedIndexInformer<Pod> pods;
   private final Controller controller;
-  private boolean started;
 
   /** Prepares ShadowPod enforcement with {@value #DEFAULT_WORKERS} workers. */
   public ShadowPods(KubernetesClient client) {
@@ -63,8 +59,9 @@ public final class ShadowPods implements AutoCloseable {
    */
   public ShadowPods(KubernetesClient client, int workers) {
     Objects.requireNonNull(client, "client");
-    this.shadowPods = client.resources(ShadowPod.class).inAnyNamespace().runnableInformer(0);
-    this.pods =
+    SharedIndexInformer<ShadowPod> shadowPods =
+        client.resources(ShadowPod.class).inAnyNamespace().runnableInformer(0);
+    SharedIndexInformer<Pod> pods =
         client
             .pods()
             .inAnyNamespace()
@@ -76,6 +73,7 @@ public final class ShadowPods implements AutoCloseable {
             .watchIgnoringStatus(shadowPods)
             .watch(pods)
             .workers(workers)
+            .ownInformers()
             .build();
   }
 
@@ -85,23 +83,13 @@ public final class ShadowPods implements AutoCloseable {
    * @throws IllegalStateException when called twice, or when a cache does not sync (the CRDs are
    *     not installed, or the API server is unreachable)
    */
-  public synchronized void start() {
-    if (started) {
-      throw new IllegalStateException("shadow pods already started");
-    }
-    started = true;
-    informers().forEach(SharedIndexInformer::start);
+  public void start() {
     controller.start();
   }
 
   /** Stops the controller and the informers. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
     controller.close();
-    informers().forEach(SharedIndexInformer::close);
-  }
-
-  private List<SharedIndexInformer<?>> informers() {
-    return List.of(shadowPods, pods);
   }
 }

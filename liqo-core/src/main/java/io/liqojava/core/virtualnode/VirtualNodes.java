@@ -8,7 +8,6 @@ import io.liqojava.api.core.v1beta1.ForeignCluster;
 import io.liqojava.api.offloading.v1beta1.VirtualNode;
 import io.liqojava.core.runtime.Controller;
 import io.liqojava.core.runtime.ObjectKey;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,13 +38,9 @@ public final class VirtualNodes implements AutoCloseable {
   public static final String OWNER_ANNOTATION = "offloading.liqo.io/virtual-node";
 
   private final VirtualNodesConfig config;
-  private final SharedIndexInformer<VirtualNode> virtualNodes;
-  private final SharedIndexInformer<Node> nodes;
-  private final SharedIndexInformer<ForeignCluster> foreignClusters;
   private final ScheduledExecutorService timers;
   private final VirtualNodeReconciler reconciler;
   private final Controller controller;
-  private boolean started;
 
   /** Prepares the virtual nodes of the cluster of {@code client}; {@link #start()} runs them. */
   public VirtualNodes(KubernetesClient client, VirtualNodesConfig config) {
@@ -60,14 +55,16 @@ public final class VirtualNodes implements AutoCloseable {
       KubernetesClient client, VirtualNodesConfig config, ProviderListener listener) {
     Objects.requireNonNull(client, "client");
     this.config = Objects.requireNonNull(config, "config");
-    this.virtualNodes = client.resources(VirtualNode.class).inAnyNamespace().runnableInformer(0);
-    this.virtualNodes.addIndexers(
+    SharedIndexInformer<VirtualNode> virtualNodes =
+        client.resources(VirtualNode.class).inAnyNamespace().runnableInformer(0);
+    virtualNodes.addIndexers(
         VirtualNodeReconciler.byClusterId(
             (VirtualNode vn) -> vn.getSpec() == null ? null : vn.getSpec().getClusterID()));
-    this.nodes =
+    SharedIndexInformer<Node> nodes =
         client.nodes().withLabel(Labels.TYPE, Labels.TYPE_VIRTUAL_NODE).runnableInformer(0);
-    this.foreignClusters = client.resources(ForeignCluster.class).runnableInformer(0);
-    this.foreignClusters.addIndexers(
+    SharedIndexInformer<ForeignCluster> foreignClusters =
+        client.resources(ForeignCluster.class).runnableInformer(0);
+    foreignClusters.addIndexers(
         VirtualNodeReconciler.byClusterId(
             (ForeignCluster fc) -> fc.getSpec() == null ? null : fc.getSpec().getClusterID()));
     AtomicInteger threads = new AtomicInteger();
@@ -96,6 +93,7 @@ public final class VirtualNodes implements AutoCloseable {
             .watch(nodes, VirtualNodeReconciler::keysOf)
             .watch(foreignClusters, reconciler::keysOf)
             .workers(config.workers())
+            .ownInformers()
             .build();
   }
 
@@ -105,14 +103,7 @@ public final class VirtualNodes implements AutoCloseable {
    * @throws IllegalStateException when called twice, or when a cache does not sync (the CRDs are
    *     not installed, or the API server is unreachable)
    */
-  public synchronized void start() {
-    if (started) {
-      throw new IllegalStateException("virtual nodes already started");
-    }
-    started = true;
-    for (SharedIndexInformer<?> informer : informers()) {
-      informer.start();
-    }
+  public void start() {
     controller.start();
   }
 
@@ -127,20 +118,13 @@ public final class VirtualNodes implements AutoCloseable {
    * Idempotent.
    */
   @Override
-  public synchronized void close() {
+  public void close() {
     controller.close();
     reconciler.close();
     timers.shutdownNow();
-    for (SharedIndexInformer<?> informer : informers()) {
-      informer.close();
-    }
   }
 
   private void enqueue(ObjectKey key) {
     controller.enqueue(key);
-  }
-
-  private List<SharedIndexInformer<?>> informers() {
-    return List.of(virtualNodes, nodes, foreignClusters);
   }
 }
