@@ -61,7 +61,6 @@ import org.slf4j.LoggerFactory;
 class EmbeddingPeeringGuideTest {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddingPeeringGuideTest.class);
-  private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -75,26 +74,28 @@ class EmbeddingPeeringGuideTest {
   @Test
   void anOperatorInstallsRunsPeersWatchesOffloadsAndUnpeers(
       @Cluster("rome") LocalCluster romeCluster, @Cluster("milan") LocalCluster milanCluster) {
-    KubernetesClient rome = romeCluster.client(); // administrator clients
-    KubernetesClient milan = milanCluster.client();
+    KubernetesClient romeAdmin = romeCluster.client(); // cluster administrators
+    KubernetesClient milanAdmin = milanCluster.client();
 
+    KubernetesClient admin = milanAdmin;
     // tag::install[]
-    LiqoInstaller installer = new LiqoInstaller(milan, Duration.ofMinutes(2), LOG::info);
+    LiqoInstaller installer = new LiqoInstaller(admin, Duration.ofMinutes(2), LOG::info);
     ClusterIdentity identity =
         installer.install("milan", Map.of("topology.liqo.io/region", "north"));
     // end::install[]
     assertThat(identity.clusterId()).startsWith("milan-");
-    new LiqoInstaller(rome).install("rome", Map.of());
+    new LiqoInstaller(romeAdmin).install("rome", Map.of());
 
-    // Each agent acts as the ServiceAccount liqo/liqo-agent that install created.
-    KubernetesClient romeAgentClient = agentClient(romeCluster);
-    KubernetesClient milanAgentClient = agentClient(milanCluster);
+    // From here on, each cluster's operator acts as the ServiceAccount liqo/liqo-agent that
+    // install created: the agent and the peering calls share its client.
+    KubernetesClient rome = agentClient(romeCluster);
+    toClose.add(rome);
+    KubernetesClient milan = agentClient(milanCluster);
+    toClose.add(milan);
     MeterRegistry meterRegistry = new SimpleMeterRegistry();
-    LiqoAgent romeAgent = startAgent(romeAgentClient, meterRegistry);
-    toClose.add(romeAgentClient);
+    LiqoAgent romeAgent = startAgent(rome, meterRegistry);
     toClose.add(romeAgent);
-    LiqoAgent milanAgent = startAgent(milanAgentClient, new SimpleMeterRegistry());
-    toClose.add(milanAgentClient);
+    LiqoAgent milanAgent = startAgent(milan, new SimpleMeterRegistry());
     toClose.add(milanAgent);
     assertThat(milanAgent.identity().clusterName()).isEqualTo("milan");
 
@@ -112,7 +113,8 @@ class EmbeddingPeeringGuideTest {
     Peering peering = new Peering(rome);
     peering.peerOutOfBand(
         info.clusterName(), URI.create(info.authUrl()), info.clusterId(), info.token());
-    ForeignCluster peered = peering.awaitOutgoing(info.clusterName(), TIMEOUT, LOG::info);
+    ForeignCluster peered =
+        peering.awaitOutgoing(info.clusterName(), Duration.ofMinutes(2), LOG::info);
     // end::peer[]
     assertThat(ForeignClusterConditions.statusOf(peered, PeeringConditionType.OUTGOING_PEERING))
         .isEqualTo(PeeringConditionStatus.ESTABLISHED);
@@ -137,7 +139,7 @@ class EmbeddingPeeringGuideTest {
     assertThat(cpu.getNumericalAmount()).isEqualByComparingTo("1.2");
 
     // tag::status[]
-    LiqoStatus status = new LiqoInstaller(rome).status();
+    LiqoStatus status = new LiqoInstaller(romeAdmin).status(); // lists CRDs: administrators only
     for (PeerStatus peer : status.peers()) {
       LOG.info(
           "{} ({}): outgoing {}, incoming {}, API server {}",
@@ -196,19 +198,27 @@ class EmbeddingPeeringGuideTest {
 
     // tag::unpeer[]
     peering.unpeer(info.clusterName());
-    UnpeerReport report = peering.awaitUnpeered(info.clusterName(), TIMEOUT, LOG::info);
+    UnpeerReport report =
+        peering.awaitUnpeered(info.clusterName(), Duration.ofMinutes(2), LOG::info);
     if (!report.complete()) {
       report.leftovers().forEach(LOG::warn); // what an unreachable provider still holds
     }
     // end::unpeer[]
     assertThat(report.complete()).isTrue();
     assertThat(rome.nodes().withName("liqo-milan").get()).isNull();
-    assertThat(rome.resources(ForeignCluster.class).withName("milan").get()).isNull();
+    // awaitUnpeered asked for the ForeignCluster's deletion; the agent releases its finalizer.
     await().atMost(Duration.ofSeconds(30)).until(() -> !outgoing.containsKey("milan"));
+    assertThat(rome.resources(ForeignCluster.class).withName("milan").get()).isNull();
 
+    // peerWithKubeconfig fails (a raw 403 from the provider's API server) while the provider is
+    // still deleting the consumer's tenant namespace of the earlier peering: wait for it.
+    String romeTenant = "liqo-tenant-" + romeAgent.identity().clusterId();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> milanAdmin.namespaces().withName(romeTenant).get() == null);
     // tag::peer-with-kubeconfig[]
-    Peering.peerWithKubeconfig(rome, milan, Map.of("cpu", new Quantity("1")), LOG::info);
-    new Peering(rome).awaitOutgoing("milan", TIMEOUT, LOG::info);
+    Peering.peerWithKubeconfig(romeAdmin, milanAdmin, Map.of("cpu", new Quantity("1")), LOG::info);
+    new Peering(romeAdmin).awaitOutgoing("milan", Duration.ofMinutes(2), LOG::info);
     // end::peer-with-kubeconfig[]
     assertThat(
             rome.nodes()
@@ -221,14 +231,17 @@ class EmbeddingPeeringGuideTest {
         .isEqualByComparingTo("1");
 
     // tag::unpeer-with-kubeconfig[]
-    UnpeerReport unpeered = Peering.unpeerWithKubeconfig(rome, milan, TIMEOUT, LOG::info);
+    UnpeerReport unpeered =
+        Peering.unpeerWithKubeconfig(romeAdmin, milanAdmin, Duration.ofMinutes(2), LOG::info);
     // end::unpeer-with-kubeconfig[]
     assertThat(unpeered.complete()).isTrue();
     assertThat(rome.nodes().withName("liqo-milan").get()).isNull();
 
+    toClose.remove(informer);
+    informer.close();
     toClose.remove(romeAgent);
-    toClose.remove(romeAgentClient);
-    stop(romeAgent, romeAgentClient);
+    toClose.remove(rome);
+    stop(romeAgent, rome);
   }
 
   /** What the operator runs in its own cluster: the test runs it in both. */
