@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *   <li>has the certificate signed through the CertificateSigningRequest API (object {@code
  *       liqo-identity-<consumer ID>}, signer {@value #SIGNER}), approving it itself;
  *   <li>grants the Role {@value #ROLE} in the tenant namespace to User {@code <consumer ID>}: its
- *       ResourceSlices and read access to its NamespaceMaps, nothing cluster-wide;
+ *       ResourceSlices and NamespaceMaps (and reading their status), nothing cluster-wide;
  *   <li>marks the ForeignCluster's authentication {@code Established}.
  * </ol>
  *

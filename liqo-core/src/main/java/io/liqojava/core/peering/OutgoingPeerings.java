@@ -22,6 +22,8 @@ public final class OutgoingPeerings implements AutoCloseable {
   /**
    * @param client the agent's client to its own cluster
    * @param local the identity of this cluster
+   * @param localAuthUrl the URL of this cluster's authentication service, given to providers so
+   *     that they can peer back
    * @param workers how many peerings are reconciled in parallel
    */
   public OutgoingPeerings(
