@@ -71,7 +71,8 @@ final class PeerCommand extends ClusterCommand {
 
   @CommandLine.ArgGroup(
       exclusive = false,
-      heading = "%nResources to ask for with --remote-kubeconfig (default: the provider's share):%n")
+      heading =
+          "%nResources to ask for with --remote-kubeconfig (default: the provider's share):%n")
   ResourceOptions resourceOptions = new ResourceOptions();
 
   private Map<String, Quantity> resources;
