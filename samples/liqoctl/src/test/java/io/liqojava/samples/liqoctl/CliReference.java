@@ -192,8 +192,16 @@ final class CliReference {
     List<String> names = new ArrayList<>(Arrays.asList(option.names()));
     names.sort((a, b) -> Integer.compare(a.length(), b.length()));
     if (option.arity().max() > 0) {
+      String label = option.paramLabel();
+      if (!option.splitRegex().isEmpty()) {
+        String separator =
+            option.splitRegexSynopsisLabel().isEmpty()
+                ? option.splitRegex()
+                : option.splitRegexSynopsisLabel();
+        label += "[" + separator + label + "...]";
+      }
       int last = names.size() - 1;
-      names.set(last, names.get(last) + "=" + option.paramLabel());
+      names.set(last, names.get(last) + "=" + label);
     }
     return names.stream().map(name -> "`" + cell(name) + "`").collect(Collectors.joining(", "));
   }

@@ -29,7 +29,8 @@ class CliReferenceTest {
         .forEach(
             name -> assertThat(reference).contains("# " + name + "\n", "](#" + anchor(name) + ")"));
     assertThat(reference)
-        .contains("| `--timeout=DURATION` | `2m` | How long to wait for the twin namespaces; 0 does not wait. |")
+        .contains(
+            "| `--timeout=DURATION` | `2m` | How long to wait for the twin namespaces; 0 does not wait. |")
         .contains("| `-o`, `--output=FORMAT` |")
         .contains("liqoctl offload namespace foo --output yaml")
         .contains("```text\nliqoctl offload namespace [-hV]")
