@@ -33,12 +33,22 @@ import picocli.CommandLine.Option;
     name = "agent",
     mixinStandardHelpOptions = true,
     versionProvider = Agent.Version.class,
+    header = "Runs the liqo-java agent of one cluster.",
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    optionListHeading = "%nOptions:%n",
     description = {
-      "Runs the liqo-java agent of one cluster: its authentication service, its peering"
-          + " controllers, virtual nodes and resource reflection (reflector plugins are found on"
-          + " the classpath). It waits for 'liqoctl install' when Liqo is not"
-          + " installed yet, and stops cleanly on SIGTERM or Ctrl+C.",
-      ""
+      "Runs the liqo-java agent of one cluster until SIGTERM or Ctrl+C: its authentication"
+          + " service, its peering controllers and virtual nodes, namespace and pod offloading,"
+          + " resource reflection (reflector plugins are found on the classpath) and admission"
+          + " webhooks. It waits for 'liqoctl install' when Liqo is not installed yet.",
+      "In the cluster it serves it publishes the URL of its authentication service (ConfigMap"
+          + " liqo/liqo-auth-service), renews its heartbeat (Lease liqo/liqo-agent), registers"
+          + " the webhook configurations liqo-webhooks, and manages Liqo's resources: tenant"
+          + " namespaces, virtual nodes, twin namespaces, reflected objects and offloaded pods.",
+      "In a cluster it runs with the ServiceAccount liqo/liqo-agent that 'liqoctl install'"
+          + " creates; elsewhere it is given a kubeconfig. Embedders configure the same through"
+          + " io.liqojava.core.agent.AgentConfig."
     },
     footer = {
       "",
@@ -49,7 +59,9 @@ import picocli.CommandLine.Option;
       "  java -cp agent.jar:reflector-plugin.jar io.liqojava.samples.agent.Agent \\",
       "      --list-reflectors",
       "  java -jar agent.jar --auth-bind-address 0.0.0.0 --auth-port 8443 \\",
-      "      --auth-advertised-url https://rome.example.com:8443   # in-cluster"
+      "      --auth-advertised-url https://rome.example.com:8443   # in-cluster",
+      "  java -jar agent.jar --kubeconfig liqo_kubeconf_milan \\",
+      "      --resource-sharing-percentage 30 --no-webhooks"
     })
 public final class Agent implements Callable<Integer> {
 
@@ -192,7 +204,8 @@ public final class Agent implements Callable<Integer> {
     return 0;
   }
 
-  private AgentConfig agentConfig(ReflectorRegistry reflectors) {
+  /** The configuration the flags describe; package-private for the reference test. */
+  AgentConfig agentConfig(ReflectorRegistry reflectors) {
     try {
       ImmutableAgentConfig.Builder builder =
           AgentConfig.builder()

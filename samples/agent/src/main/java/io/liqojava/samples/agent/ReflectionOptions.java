@@ -27,7 +27,8 @@ final class ReflectionOptions {
       paramLabel = "RESOURCE=N",
       description =
           "Workers reflecting RESOURCE per provider; 0 turns its reflection off. Repeatable."
-              + " Defaults: 10 for Pods and EndpointSlices, 3 for the others.")
+              + " Default: the reflector's own, 10 for EndpointSlices and 3 for the other built-in"
+              + " reflectors (--list-reflectors shows them).")
   Map<String, Integer> workers = new LinkedHashMap<>();
 
   @Option(

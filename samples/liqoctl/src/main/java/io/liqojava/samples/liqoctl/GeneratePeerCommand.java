@@ -21,15 +21,18 @@ import picocli.CommandLine.Option;
           + " one (the provider): 'liqoctl peer out-of-band NAME --auth-url URL --cluster-id ID"
           + " --auth-token TOKEN', with this cluster's authentication service URL, ID and token.",
       "The token lets any cluster that has it peer with this one: hand it over safely.",
-      "This cluster's agent must be running: it publishes the authentication service URL."
+      "This cluster's agent must be running: it publishes the authentication service URL. The"
+          + " command changes nothing; the consumer stores the token when it peers."
     },
     footer = {
       "",
       "Examples:",
       "  liqoctl generate peer-command --kubeconfig \"$KUBECONFIG_MILAN\"",
+      "  liqoctl --context=provider generate peer-command",
+      "  # as in the tutorials: capture the command, then run it where KUBECONFIG",
+      "  # selects the consumer, with: echo \"$PEER_MILAN\" | bash",
       "  PEER_MILAN=$(liqoctl generate peer-command --only-command \\",
-      "      --kubeconfig \"$KUBECONFIG_MILAN\")",
-      "  echo \"$PEER_MILAN\" | bash       # with KUBECONFIG pointing to the consumer"
+      "      --kubeconfig \"$KUBECONFIG_MILAN\")"
     })
 final class GeneratePeerCommand extends ClusterCommand {
 

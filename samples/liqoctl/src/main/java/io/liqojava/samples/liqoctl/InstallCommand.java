@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  liqoctl install --cluster-name rome",
       "  liqoctl install --cluster-name naples \\",
-      "      --cluster-labels topology.liqo.io/region=south --kubeconfig liqo_kubeconf_naples",
+      "      --cluster-labels topology.liqo.io/region=south \\",
+      "      --kubeconfig liqo_kubeconf_naples",
       "  liqoctl install kind --cluster-name milan   # as in Liqo's tutorials"
     })
 final class InstallCommand extends ClusterCommand {

@@ -14,14 +14,26 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(
     name = "liqoctl",
+    // Inherited by every subcommand: the version provider (for -V) and the help layout.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    synopsisHeading = "%nUsage: ",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
+    commandListHeading = "%nCommands:%n",
+    header = "Installs liqo-java in Kubernetes clusters, peers them and offloads namespaces.",
     description = {
-      "Installs liqo-java in Kubernetes clusters, peers them, offloads namespaces to them and"
-          + " shows their status.",
+      "liqoctl installs liqo-java in Kubernetes clusters, peers them (a consumer cluster then"
+          + " sees each provider as a virtual node), offloads namespaces to them and shows their"
+          + " status, with the commands and flags of Liqo's own liqoctl. Each command says what it"
+          + " changes in --help; 'liqoctl status' and 'liqoctl generate' change nothing.",
       "It selects the cluster as kubectl does: --kubeconfig, else the KUBECONFIG environment"
-          + " variable, else ~/.kube/config; --context, else the current context.",
-      ""
+          + " variable, else ~/.kube/config; --context, else the current context. Both go before"
+          + " or after the command.",
+      "Exit codes: 0 done, 1 failed (one line on standard error says what to do), 2 usage"
+          + " error."
     },
     subcommands = {
       InstallCommand.class,
@@ -33,21 +45,23 @@ import picocli.CommandLine.ScopeType;
       OffloadCommand.class,
       UnoffloadCommand.class,
       VersionCommand.class,
-      CommandLine.HelpCommand.class
+      CompletionCommand.class,
+      HelpCommand.class
     },
     footer = {
       "",
       "Examples:",
-      "  liqoctl install --cluster-name rome --kubeconfig liqo_kubeconf_rome",
-      "  liqoctl generate peer-command --kubeconfig liqo_kubeconf_milan",
-      "  liqoctl peer out-of-band milan --auth-url URL --cluster-id ID \\",
-      "      --auth-token TOKEN",
+      "  liqoctl install kind --cluster-name rome --kubeconfig liqo_kubeconf_rome",
+      "  liqoctl generate peer-command --only-command \\",
+      "      --kubeconfig liqo_kubeconf_milan | bash",
       "  liqoctl peer --remote-kubeconfig liqo_kubeconf_milan",
       "  liqoctl status",
       "  liqoctl offload namespace liqo-demo --selector 'topology.liqo.io/region=south'",
       "  liqoctl unoffload namespace liqo-demo",
       "  liqoctl unpeer out-of-band milan",
-      "  liqoctl uninstall --purge"
+      "  liqoctl uninstall --purge",
+      "  liqoctl help offload namespace",
+      "  source <(liqoctl completion bash)"
     })
 public final class Liqoctl implements Runnable {
 
@@ -89,8 +103,8 @@ public final class Liqoctl implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "say what to do: install, uninstall, status, generate, peer, unpeer, offload, unoffload"
-            + " or version (see --help)");
+        "say what to do: install, uninstall, status, generate, peer, unpeer, offload, unoffload,"
+            + " version or completion (see --help)");
   }
 
   /** How the cluster selected by --kubeconfig, --context and the environment is reached. */

@@ -8,9 +8,21 @@ import picocli.CommandLine.Command;
     name = "offload",
     mixinStandardHelpOptions = true,
     header = "Offloads namespaces to the peered clusters.",
-    description = "Offloads namespaces to the peered clusters.",
+    description = {
+      "Offloads namespaces to the peered clusters. 'liqoctl offload namespace NAME' creates or"
+          + " updates the namespace's NamespaceOffloading; the agent then creates twin namespaces"
+          + " in the selected providers, reflects the namespace's resources there, and pods may"
+          + " be scheduled on their virtual nodes."
+    },
     subcommands = {OffloadNamespaceCommand.class},
-    footer = {"", "Example:", "  liqoctl offload namespace liqo-demo"})
+    footer = {
+      "",
+      "Examples:",
+      "  liqoctl offload namespace liqo-demo",
+      "  liqoctl offload namespace liqo-demo \\",
+      "      --namespace-mapping-strategy EnforceSameName \\",
+      "      --pod-offloading-strategy Remote"
+    })
 final class OffloadCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

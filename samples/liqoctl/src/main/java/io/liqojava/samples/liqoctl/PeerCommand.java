@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  liqoctl peer --remote-kubeconfig \"$KUBECONFIG_MILAN\"",
+      "  liqoctl peer --remote-kubeconfig \"$KUBECONFIG_EUROPE_ROME_EDGE\" \\",
+      "      --server-service-type NodePort",
+      "  liqoctl peer --remote-kubeconfig liqo_kubeconf_milan --cpu 4 --memory 8Gi",
       "  liqoctl --context=provider peer consumer",
       "  liqoctl peer out-of-band milan --auth-url https://127.0.0.1:41235 \\",
       "      --cluster-id milan-3f2a1b --auth-token 4e1f..."
@@ -68,7 +71,8 @@ final class PeerCommand extends ClusterCommand {
 
   @CommandLine.ArgGroup(
       exclusive = false,
-      heading = "Resources to ask for with --remote-kubeconfig (default: the provider's share):%n")
+      heading =
+          "%nResources to ask for with --remote-kubeconfig (default: the provider's share):%n")
   ResourceOptions resourceOptions = new ResourceOptions();
 
   private Map<String, Quantity> resources;

@@ -32,10 +32,11 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  liqoctl peer out-of-band milan --auth-url https://127.0.0.1:41235 \\",
       "      --cluster-id milan-3f2a1b --auth-token 4e1f...",
-      "  liqoctl peer out-of-band milan ... --cpu 2 --memory 4Gi \\",
-      "      --resource nvidia.com/gpu=1",
-      "  liqoctl generate peer-command --only-command \\",
-      "      --kubeconfig \"$KUBECONFIG_MILAN\" | bash"
+      "  liqoctl peer out-of-band milan --auth-url https://127.0.0.1:41235 \\",
+      "      --cluster-id milan-3f2a1b --auth-token 4e1f... \\",
+      "      --cpu 2 --memory 4Gi --resource nvidia.com/gpu=1",
+      "  liqoctl --context=consumer peer out-of-band provider --auth-url URL \\",
+      "      --cluster-id ID --auth-token TOKEN"
     })
 final class PeerOutOfBandCommand extends ClusterCommand {
 
@@ -73,7 +74,7 @@ final class PeerOutOfBandCommand extends ClusterCommand {
 
   @CommandLine.ArgGroup(
       exclusive = false,
-      heading = "Resources to ask for (default: the provider's share):%n")
+      heading = "%nResources to ask for (default: the provider's share):%n")
   ResourceOptions resourceOptions = new ResourceOptions();
 
   private URI authUri;

@@ -26,13 +26,14 @@ import picocli.CommandLine.Command;
       "Shows whether liqo-java is installed in the cluster, its identity and labels, whether its"
           + " agent runs, where its authentication service is, and its peerings with their"
           + " conditions.",
-      "Exits with 1 when Liqo is not (completely) installed."
+      "It changes nothing. Exits with 1 when Liqo is not (completely) installed."
     },
     footer = {
       "",
       "Examples:",
       "  liqoctl status",
-      "  liqoctl status --kubeconfig \"$KUBECONFIG_MILAN\""
+      "  liqoctl status --kubeconfig \"$KUBECONFIG_MILAN\"",
+      "  liqoctl --kubeconfig \"$KUBECONFIG_FLORENCE\" status"
     })
 final class StatusCommand extends ClusterCommand {
 

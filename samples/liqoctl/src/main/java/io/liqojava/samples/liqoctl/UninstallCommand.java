@@ -18,12 +18,14 @@ import picocli.CommandLine.Option;
       "Removes liqo-java from the cluster: the agent's RBAC and the liqo namespace with the"
           + " cluster identity and token. The Liqo CRDs stay unless --purge is given.",
       "It refuses while the cluster is peered or offloads namespaces, and says which commands"
-          + " undo that."
+          + " undo that. On an interactive terminal it asks for confirmation first. Stop the"
+          + " cluster's agent afterwards."
     },
     footer = {
       "",
       "Examples:",
       "  liqoctl uninstall",
+      "  liqoctl uninstall --kubeconfig=\"$KUBECONFIG_MILAN\" --skip-confirm",
       "  liqoctl uninstall --purge --kubeconfig liqo_kubeconf_milan"
     })
 final class UninstallCommand extends ClusterCommand {

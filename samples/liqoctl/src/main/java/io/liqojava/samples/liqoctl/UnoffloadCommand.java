@@ -8,9 +8,13 @@ import picocli.CommandLine.Command;
     name = "unoffload",
     mixinStandardHelpOptions = true,
     header = "Stops offloading namespaces to the peered clusters.",
-    description = "Stops offloading namespaces to the peered clusters.",
+    description = {
+      "Stops offloading namespaces. 'liqoctl unoffload namespace NAME' deletes the namespace's"
+          + " NamespaceOffloading; the agent then deletes its twin namespaces in the providers,"
+          + " with everything in them, and offloaded pods are rescheduled locally."
+    },
     subcommands = {UnoffloadNamespaceCommand.class},
-    footer = {"", "Example:", "  liqoctl unoffload namespace liqo-demo"})
+    footer = {"", "Examples:", "  liqoctl unoffload namespace liqo-demo"})
 final class UnoffloadCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,7 +15,12 @@ import picocli.CommandLine.Parameters;
           + " liqo-NAME and releases what the provider granted. The reverse direction, if any, is"
           + " kept; the ForeignCluster is deleted when neither direction remains."
     },
-    footer = {"", "Example:", "  liqoctl unpeer out-of-band milan"})
+    footer = {
+      "",
+      "Examples:",
+      "  liqoctl unpeer out-of-band milan",
+      "  liqoctl unpeer out-of-band milan --kubeconfig \"$KUBECONFIG_ROME\""
+    })
 final class UnpeerOutOfBandCommand extends ClusterCommand {
 
   @Parameters(paramLabel = "NAME", description = "The provider's cluster name.")
