@@ -225,7 +225,7 @@ public final class Peering {
 
   /**
    * Waits until the outgoing peering with {@code name} is torn down, then deletes the
-   * ForeignCluster unless the other cluster still peers with this one.
+   * ForeignCluster unless the other cluster still peers with this one, and waits until it is gone.
    */
   public UnpeerReport awaitUnpeered(String name, Duration timeout, Consumer<String> progress) {
     Instant deadline = Instant.now().plus(timeout);
@@ -246,6 +246,7 @@ public final class Peering {
         if (ForeignClusterConditions.statusOf(fc, PeeringConditionType.INCOMING_PEERING)
             == PeeringConditionStatus.NONE) {
           local.resources(ForeignCluster.class).withName(name).delete();
+          awaitForeignClusterGone(name, deadline);
           progress.accept("Removed the ForeignCluster " + name);
         } else {
           progress.accept(
@@ -293,7 +294,11 @@ public final class Peering {
               + ": a cluster cannot peer with itself");
     }
     consumerSide.checkNotTaken(remote.clusterName(), remote.clusterId());
-    consumerSide.awaitTenantNamespaceGone(remote.clusterId(), progress);
+    consumerSide.awaitTenantNamespaceGone(remote.clusterId(), self.clusterName(), progress);
+    // After an unpeering, the provider may still be deleting the tenant namespace of this consumer;
+    // an identity issued into it now would be refused with a bare 403.
+    new Peering(provider)
+        .awaitTenantNamespaceGone(self.clusterId(), remote.clusterName(), progress);
     progress.accept(
         "Issuing an identity for " + self.clusterName() + " in " + remote.clusterName());
     try {
@@ -339,10 +344,25 @@ public final class Peering {
     return report;
   }
 
+  /** Waits until the ForeignCluster {@code name} is gone, its finalizers released. */
+  private void awaitForeignClusterGone(String name, Instant deadline) {
+    while (local.resources(ForeignCluster.class).withName(name).get() != null) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new PeeringException(
+            "the ForeignCluster "
+                + name
+                + " was deleted but is still there: its finalizers were not released. Is the"
+                + " liqo-java agent of this cluster running?");
+      }
+      sleep();
+    }
+  }
+
   /**
    * Waits while the tenant namespace of an earlier peering with {@code remoteId} is being deleted.
    */
-  private void awaitTenantNamespaceGone(String remoteId, Consumer<String> progress) {
+  private void awaitTenantNamespaceGone(
+      String remoteId, String clusterName, Consumer<String> progress) {
     Instant deadline = Instant.now().plus(TENANT_NAMESPACE_DELETION);
     boolean told = false;
     while (TenantNamespaces.find(local, remoteId)
@@ -352,14 +372,17 @@ public final class Peering {
         progress.accept(
             "Waiting for the tenant namespace "
                 + TenantNamespaces.nameFor(remoteId)
-                + " of an earlier peering to be deleted");
+                + " of an earlier peering to be deleted in "
+                + clusterName);
         told = true;
       }
       if (Instant.now().isAfter(deadline)) {
         throw new PeeringException(
             "the tenant namespace "
                 + TenantNamespaces.nameFor(remoteId)
-                + " of an earlier peering is still being deleted after "
+                + " of an earlier peering is still being deleted in "
+                + clusterName
+                + " after "
                 + TENANT_NAMESPACE_DELETION.toSeconds()
                 + "s: check what keeps it ('kubectl get namespace "
                 + TenantNamespaces.nameFor(remoteId)
