@@ -51,6 +51,8 @@ import picocli.CommandLine.Parameters;
 final class UpCommand implements Callable<Integer> {
 
   private static final Duration DETACHED_START_TIMEOUT = Duration.ofMinutes(10);
+  private static final int FIRST_POD_OCTET = 244;
+  private static final int MAX_CLUSTERS = 256 - FIRST_POD_OCTET;
 
   @Parameters(arity = "1..*", paramLabel = "NAME", description = "Cluster names (DNS labels).")
   List<String> names;
@@ -124,19 +126,34 @@ final class UpCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "each cluster name may appear once, got " + names);
     }
+    if (names.size() > MAX_CLUSTERS) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "local-clusters runs at most " + MAX_CLUSTERS + " clusters, got " + names.size());
+    }
     List<ClusterSpec> clusters = new ArrayList<>();
-    for (String name : names) {
+    for (int i = 0; i < names.size(); i++) {
       try {
         clusters.add(
             ClusterSpec.builder()
-                .name(name)
+                .name(names.get(i))
                 .nodes(Collections.nCopies(nodes, NodeSpec.defaults()))
+                .podCidr(podCidr(i))
                 .build());
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
     return clusters;
+  }
+
+  /**
+   * The pod range of the {@code index}-th cluster: 10.244.0.0/16, 10.245.0.0/16, and so on. Liqo's
+   * network fabric would remap overlapping ranges; liqo-java has none yet, so distinct ranges keep
+   * every pod address, and a Service's endpoints across clusters, unambiguous.
+   */
+  static String podCidr(int index) {
+    return "10." + (FIRST_POD_OCTET + index) + ".0.0/16";
   }
 
   private int runInForeground(PrintWriter out, List<ClusterSpec> clusters, LiqoAgents agents)
