@@ -36,7 +36,8 @@ public abstract class ReflectionConfig {
 
   /**
    * Workers per resource and peer, overriding the provider's {@link
-   * ReflectorProvider#defaultWorkers()}; 0 turns reflection of the resource off.
+   * io.liqojava.reflection.spi.ReflectorProvider#defaultWorkers()}; 0 turns reflection of the
+   * resource off.
    */
   public abstract Map<ReflectedResource, Integer> workers();
 
@@ -50,8 +51,9 @@ public abstract class ReflectionConfig {
   }
 
   /**
-   * The provider to use for a resource, by {@linkplain ReflectorProvider#name() name}, where more
-   * than one is on the classpath; otherwise the one with the highest priority.
+   * The provider to use for a resource, by {@linkplain
+   * io.liqojava.reflection.spi.ReflectorProvider#name() name}, where more than one is on the
+   * classpath; otherwise the one with the highest priority.
    */
   public abstract Map<ReflectedResource, String> providers();
 
