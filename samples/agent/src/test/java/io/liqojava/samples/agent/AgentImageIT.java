@@ -59,10 +59,12 @@ import org.junit.jupiter.api.Test;
  * <p>Each run happens the way runc starts a container, without a container engine: {@code unshare}
  * gives the process its own mount, PID, UTS and IPC namespaces and a fresh {@code /proc}, changes
  * its root to the unpacked image and its directory to the image's working directory, switches to
- * the image's user and group and executes the image's entrypoint with exactly the image's
- * environment (plus what the kubelet adds). {@code /dev} holds the device nodes runc creates. The
- * network is the host's (the local API server listens on loopback), as for a {@code hostNetwork}
- * pod. Needs root, as CI has; skipped otherwise.
+ * the image's user and group (so the process has no capability left) and executes the image's
+ * entrypoint with exactly the image's environment (plus what the kubelet adds). As in a pod with
+ * {@code readOnlyRootFilesystem: true} and an {@code emptyDir} at {@code /tmp}, the root is mounted
+ * read-only and {@code /tmp} is an empty tmpfs. {@code /dev} holds the device nodes runc creates.
+ * The network is the host's (the local API server listens on loopback), as for a {@code
+ * hostNetwork} pod. Needs root, as CI has; skipped otherwise.
  */
 @LocalClusters({"rome"})
 class AgentImageIT {
@@ -77,6 +79,9 @@ class AgentImageIT {
   private static final String SERVICE_ACCOUNT_DIR = "var/run/secrets/kubernetes.io/serviceaccount";
   private static final Duration SHORT_RUN = Duration.ofMinutes(2);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String UNSHARE = hostTool("unshare");
+  private static final String MOUNT = hostTool("mount");
+  private static final String SH = hostTool("sh");
 
   private static JsonNode manifest;
   private static JsonNode config;
@@ -241,6 +246,9 @@ class AgentImageIT {
           .containsPattern("(?m)^Uid:\\s+65532\\s+65532\\s+65532\\s+65532$")
           .containsPattern("(?m)^Gid:\\s+65532\\s+65532\\s+65532\\s+65532$")
           .containsPattern("(?m)^Groups:[ \t]*$");
+      assertThat(Files.readString(Path.of("/proc", String.valueOf(java.pid()), "mountinfo")))
+          .as("its root is read-only")
+          .containsPattern("(?m)^\\d+ \\d+ \\S+ \\S+ / ro[ ,]");
 
       // The authentication service answers over TLS from the image's runtime.
       HttpResponse<String> ids =
@@ -298,11 +306,21 @@ class AgentImageIT {
       prepareRuntimeFiles();
       JsonNode container = config.get("config");
       String[] user = container.get("User").asText().split(":");
+      // Outside the container's namespaces but in a mount namespace of its own: the image's root
+      // read-only, an empty writable /tmp; then the container's namespaces, root, user.
+      String script =
+          String.join(
+              "\n",
+              "set -e",
+              "root=\"$1\"; shift",
+              MOUNT + " --bind \"$root\" \"$root\"",
+              MOUNT + " -o remount,bind,ro \"$root\"",
+              MOUNT + " -t tmpfs -o mode=1777,nosuid,nodev tmpfs \"$root/tmp\"",
+              "exec " + UNSHARE + " \"$@\"");
       List<String> command = new ArrayList<>();
-      command.add(hostTool("unshare"));
+      command.addAll(List.of(UNSHARE, "--mount", "--", SH, "-c", script, "sh", ROOTFS.toString()));
       command.addAll(
           List.of(
-              "--mount",
               "--uts",
               "--ipc",
               "--pid",
