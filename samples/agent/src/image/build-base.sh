@@ -120,10 +120,20 @@ deb_file() { # name=version -> the path apt-get download writes
 }
 fetch=()
 for pv in "${VERSIONS[@]}" "$LOCALE_PACKAGE"; do [ -s "$(deb_file "$pv")" ] || fetch+=("$pv"); done
+download() {
+  local out status=0
+  out="$(cd "$CACHE/debs" && apt-get download -q "$@" 2>&1)" || status=$?
+  printf '%s\n' "$out" | grep -v '^W: Download is performed unsandboxed' >&2 || true
+  return $status
+}
 if [ ${#fetch[@]} -gt 0 ]; then
   say "downloading ${fetch[*]}"
-  (cd "$CACHE/debs" && apt-get download -q "${fetch[@]}" 2>&1 | grep -v '^W: Download is performed unsandboxed' >&2) \
-    || die "apt-get download failed"
+  if ! download "${fetch[@]}"; then
+    # Package lists older than the mirror name files it no longer has.
+    say "apt-get download failed: running apt-get update and trying again"
+    as_root apt-get update -qq >/dev/null || die "apt-get update failed (run it as root, or with sudo)"
+    download "${fetch[@]}" || die "apt-get download ${fetch[*]} failed"
+  fi
   for pv in "${fetch[@]}"; do [ -s "$(deb_file "$pv")" ] || die "apt-get download did not produce $(deb_file "$pv")"; done
 fi
 
