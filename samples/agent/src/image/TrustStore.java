@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes the Java trust store ({@code lib/security/cacerts}) of the agent image's runtime from the
- * CA certificates of Debian's ca-certificates package, as Debian's ca-certificates-java does: a JKS
- * store with password {@code changeit}, one entry per certificate, aliased {@code debian:<file>}.
+ * CA certificates of Debian's ca-certificates package: one entry per certificate, aliased {@code
+ * debian:<file>} as Debian's ca-certificates-java does. It is a PKCS12 store without encryption
+ * or MAC, as the JDK's own cacerts since JDK 18, so that the same certificates always give the same
+ * bytes (a JKS store records when each entry was added); it loads with or without a password.
  *
  * <p>Run as a source file by build-base.sh: {@code java TrustStore.java <cacerts> <dir of .crt>}.
  */
@@ -38,8 +40,10 @@ public final class TrustStore {
     if (certificates.isEmpty()) {
       throw new IllegalStateException("no .crt file in " + args[1]);
     }
+    System.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+    System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
     CertificateFactory factory = CertificateFactory.getInstance("X.509");
-    KeyStore store = KeyStore.getInstance("JKS");
+    KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     for (Path file : certificates) {
       try (InputStream in = Files.newInputStream(file)) {

@@ -175,6 +175,25 @@ class AgentImageIT {
   }
 
   @Test
+  void trustsTheCaCertificatesOfItsRootFilesystem() throws Exception {
+    // The runtime's cacerts is made from the image's ca-certificates package.
+    long certificates;
+    try (Stream<Path> files = Files.walk(ROOTFS.resolve("usr/share/ca-certificates"))) {
+      certificates = files.filter(file -> file.toString().endsWith(".crt")).count();
+    }
+    Run keytool =
+        completed(
+            Container.run(
+                Map.of(), List.of("keytool", "-list", "-cacerts", "-storepass", "changeit")),
+            "keytool -list -cacerts");
+    assertThat(keytool.exitCode()).as("exit code; output:%n%s", keytool.output()).isZero();
+    assertThat(keytool.output())
+        .contains("Keystore type: PKCS12", "Your keystore contains " + certificates + " entries")
+        .contains("debian:isrg_root_x1.pem");
+    assertThat(certificates).isGreaterThan(100);
+  }
+
+  @Test
   void printsItsHelpAndVersion() throws Exception {
     Run help = runToCompletion(Map.of(), "--help");
     assertThat(help.exitCode()).as("exit code; output:%n%s", help.output()).isZero();
@@ -303,6 +322,16 @@ class AgentImageIT {
 
     static Container start(Map<String, String> extraEnvironment, String... args)
         throws IOException, InterruptedException {
+      JsonNode container = config.get("config");
+      List<String> command = new ArrayList<>(texts(container.get("Entrypoint")));
+      command.addAll(texts(container.path("Cmd")));
+      command.addAll(List.of(args));
+      return run(extraEnvironment, command);
+    }
+
+    /** Runs {@code command} instead of the entrypoint, as {@code docker run --entrypoint}. */
+    static Container run(Map<String, String> extraEnvironment, List<String> containerCommand)
+        throws IOException, InterruptedException {
       prepareRuntimeFiles();
       JsonNode container = config.get("config");
       String[] user = container.get("User").asText().split(":");
@@ -332,9 +361,7 @@ class AgentImageIT {
               "--setgid=" + user[1],
               "--setuid=" + user[0],
               "--"));
-      command.addAll(texts(container.get("Entrypoint")));
-      command.addAll(texts(container.path("Cmd")));
-      command.addAll(List.of(args));
+      command.addAll(containerCommand);
       Path log = Files.createTempFile(WORK, "container", ".log");
       ProcessBuilder builder =
           new ProcessBuilder(command)
@@ -369,10 +396,13 @@ class AgentImageIT {
 
   private static Run runToCompletion(Map<String, String> environment, String... args)
       throws Exception {
-    Container container = Container.start(environment, args);
+    return completed(Container.start(environment, args), String.join(" ", args));
+  }
+
+  private static Run completed(Container container, String what) throws Exception {
     try {
       assertThat(container.process().waitFor(SHORT_RUN.toSeconds(), TimeUnit.SECONDS))
-          .as("agent %s exits; output so far:%n%s", String.join(" ", args), container.log())
+          .as("%s exits; output so far:%n%s", what, container.log())
           .isTrue();
       return new Run(container.process().exitValue(), container.log());
     } finally {
