@@ -416,6 +416,10 @@ class AgentImageIT {
    */
   private static void prepareRuntimeFiles() throws IOException, InterruptedException {
     assumeRoot();
+    Process help = new ProcessBuilder(UNSHARE, "--help").redirectErrorStream(true).start();
+    assertThat(new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .as("unshare from util-linux 2.38 or later (--root, --wd, --setuid)")
+        .contains("--root", "--wd", "--setuid");
     Path dev = Files.createDirectories(ROOTFS.resolve("dev"));
     Map<String, String> devices =
         Map.of("null", "1 3", "zero", "1 5", "full", "1 7", "random", "1 8", "urandom", "1 9");
