@@ -72,8 +72,8 @@ public final class Agent implements Callable<Integer> {
       names = "--kubeconfig",
       paramLabel = "FILE",
       description =
-          "The kubeconfig of the cluster (default: the in-cluster service account, else"
-              + " $KUBECONFIG or ~/.kube/config).")
+          "The kubeconfig of the cluster (default: $KUBECONFIG or ~/.kube/config when present,"
+              + " else the pod's service account, as in a Deployment).")
   Path kubeconfig;
 
   @Option(
