@@ -25,7 +25,7 @@ import java.util.Optional;
  * <p>An agent running in its cluster behind a Service ({@link ServiceName}) advertises that
  * Service's address, as Liqo does for {@code liqo-auth} ({@link #urlOf}): a LoadBalancer's ingress
  * IP or host name and the Service port; a node's external address (else its internal one) and the
- * node port; or the cluster IP and the Service port.
+ * node port; or the cluster IP and the Service port. The URL is read once, when the agent starts.
  */
 public final class AuthServiceEndpoint {
 
@@ -128,7 +128,7 @@ public final class AuthServiceEndpoint {
    * <ul>
    *   <li>LoadBalancer: the first ingress address (IP, else host name) and the Service port;
    *   <li>NodePort: the external IP of a node, else its internal IP, and the node port (Ready nodes
-   *       first, by name; virtual nodes never);
+   *       first, then nodes with an external IP, then by name; virtual nodes never);
    *   <li>ClusterIP: the cluster IP and the Service port.
    * </ul>
    *
@@ -202,6 +202,7 @@ public final class AuthServiceEndpoint {
         .filter(node -> !isVirtual(node))
         .sorted(
             Comparator.comparing((Node node) -> !isReady(node))
+                .thenComparing(node -> !hasAddress(node, "ExternalIP"))
                 .thenComparing(node -> node.getMetadata().getName()))
         .map(AuthServiceEndpoint::address)
         .flatMap(Optional::stream)
@@ -227,6 +228,12 @@ public final class AuthServiceEndpoint {
       }
     }
     return false;
+  }
+
+  private static boolean hasAddress(Node node, String type) {
+    return node.getStatus() != null
+        && node.getStatus().getAddresses() != null
+        && node.getStatus().getAddresses().stream().anyMatch(a -> type.equals(a.getType()));
   }
 
   private static Optional<String> address(Node node) {
