@@ -146,8 +146,7 @@ class InstallManifestsTest {
     assertThat(refused).containsOnlyKeys(id(crd), id(deployment));
     assertThat(refused.get(id(deployment)))
         .contains("422")
-        .contains("selector")
-        .contains("does not match template labels");
+        .contains("`selector` does not match template `labels`");
     assertThat(refused.get(id(crd))).contains("422").contains("must be spec.names.plural");
     assertThat(client.resource(deployment).get()).isNull();
     assertThat(client.apiextensions().v1().customResourceDefinitions().withName(crdName).get())
