@@ -122,6 +122,12 @@ class InstallManifestsTest {
     assertThat(clusterScoped)
         .allSatisfy(o -> assertThat(client.resource(o).get()).as(id(o)).isNull());
 
+    // Why the namespace must exist: without it the API server refuses namespaced objects.
+    HasMetadata first = namespaced.get(0);
+    assertThat(dryRun(client, List.of(first)).get(id(first)))
+        .startsWith("404")
+        .contains("namespaces \"liqo\" not found");
+
     // The one prerequisite, created for real: the namespace the other objects live in.
     Namespace liqo = find(objects, Namespace.class, LiqoNamespace.NAME);
     client.resource(liqo).fieldManager(KUBECTL).forceConflicts().serverSideApply();
