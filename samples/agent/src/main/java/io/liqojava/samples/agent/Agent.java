@@ -230,7 +230,17 @@ public final class Agent implements Callable<Integer> {
         builder.authAdvertisedUrl(authAdvertisedUrl);
       }
       if (authService != null) {
-        builder.authService(AuthServiceEndpoint.ServiceName.parse(authService));
+        if (authAdvertisedUrl != null) {
+          throw new IllegalArgumentException(
+              "--auth-service and --auth-advertised-url exclude each other: the first takes the"
+                  + " advertised URL from a Service, the second gives it");
+        }
+        try {
+          builder.authService(AuthServiceEndpoint.ServiceName.parse(authService));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "Invalid value for option '--auth-service': " + e.getMessage(), e);
+        }
       }
       if (apiServerUrl != null) {
         builder.apiServerUrl(apiServerUrl);
