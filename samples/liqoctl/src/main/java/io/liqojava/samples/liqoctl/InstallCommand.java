@@ -47,7 +47,9 @@ import picocli.CommandLine.Parameters;
       "  liqoctl install --cluster-name naples \\",
       "      --cluster-labels topology.liqo.io/region=south \\",
       "      --kubeconfig liqo_kubeconf_naples",
-      "  liqoctl install kind --cluster-name milan   # as in Liqo's tutorials"
+      "  liqoctl install kind --cluster-name milan   # as in Liqo's tutorials",
+      "  liqoctl install --cluster-name rome --only-output \\",
+      "      --api-server-url https://rome.example.com:6443 > liqo.yaml"
     })
 final class InstallCommand extends ClusterCommand {
 
@@ -101,7 +103,9 @@ final class InstallCommand extends ClusterCommand {
   @Option(
       names = "--agent-image",
       paramLabel = "IMAGE",
-      description = "With --only-output: the agent's container image (default: ${DEFAULT-VALUE}).")
+      description =
+          "With --only-output: the agent's container image (default:"
+              + " ghcr.io/liqo-java/liqo-agent:VERSION, VERSION being liqoctl's).")
   String agentImage = InstallManifests.defaultAgentImage();
 
   @Option(
