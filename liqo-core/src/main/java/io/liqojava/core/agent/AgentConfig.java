@@ -47,6 +47,14 @@ public abstract class AgentConfig {
    */
   public abstract Optional<String> authAdvertisedUrl();
 
+  /**
+   * The Service in front of the authentication service, when the agent runs in its cluster: the
+   * agent then advertises that Service's address ({@link AuthServiceEndpoint#urlOf}), waiting at
+   * start until it has one (a load balancer being provisioned). Exclusive with {@link
+   * #authAdvertisedUrl()}.
+   */
+  public abstract Optional<AuthServiceEndpoint.ServiceName> authService();
+
   /** The API server URL advertised to consumers; by default the one the agent's client uses. */
   public abstract Optional<String> apiServerUrl();
 
@@ -96,6 +104,14 @@ public abstract class AgentConfig {
   void check() {
     if (authPort() < 0 || authPort() > 65535) {
       throw new IllegalArgumentException("authPort must be between 0 and 65535, got " + authPort());
+    }
+    if (authAdvertisedUrl().isPresent() && authService().isPresent()) {
+      throw new IllegalArgumentException(
+          "give either the authentication service's advertised URL ("
+              + authAdvertisedUrl().get()
+              + ") or the Service to take it from ("
+              + authService().get()
+              + "), not both");
     }
     if (resourceSharingPercentage() < 1 || resourceSharingPercentage() > 100) {
       throw new IllegalArgumentException(

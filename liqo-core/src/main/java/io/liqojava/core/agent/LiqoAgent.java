@@ -55,6 +55,8 @@ public final class LiqoAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiqoAgent.class);
   private static final Duration IDENTITY_POLL = Duration.ofSeconds(1);
   private static final Duration IDENTITY_LOG_EVERY = Duration.ofSeconds(10);
+  private static final Duration SERVICE_POLL = Duration.ofSeconds(2);
+  private static final Duration SERVICE_LOG_EVERY = Duration.ofSeconds(30);
 
   private final ClusterIdentity identity;
   private final String authUrl;
@@ -126,7 +128,15 @@ public final class LiqoAgent implements AutoCloseable {
                   tokens, issuer, new ClusterIdentityStore(client), serverSettings.build())
               .start();
       parts.push(server);
-      String authUrl = config.authAdvertisedUrl().orElse(server.url().toString());
+      String authUrl =
+          config
+              .authAdvertisedUrl()
+              .orElseGet(
+                  () ->
+                      config
+                          .authService()
+                          .map(service -> awaitAuthServiceUrl(client, service))
+                          .orElse(server.url().toString()));
       AuthServiceEndpoint.publish(client, authUrl);
       LOG.info("authentication service listening at {}", authUrl);
 
@@ -197,6 +207,32 @@ public final class LiqoAgent implements AutoCloseable {
     } catch (RuntimeException e) {
       new LiqoAgent(identity, null, null, parts).close();
       throw e;
+    }
+  }
+
+  /** The URL of the authentication service's Service, once it has an address. */
+  private static String awaitAuthServiceUrl(
+      KubernetesClient client, AuthServiceEndpoint.ServiceName service) {
+    Instant nextLog = Instant.now();
+    while (true) {
+      try {
+        return AuthServiceEndpoint.resolve(client, service);
+      } catch (IllegalStateException e) {
+        if (!Instant.now().isBefore(nextLog)) {
+          LOG.info(
+              "waiting to advertise the authentication service through the Service {}: {}",
+              service,
+              e.getMessage());
+          nextLog = Instant.now().plus(SERVICE_LOG_EVERY);
+        }
+      }
+      try {
+        Thread.sleep(SERVICE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "interrupted while waiting for the address of the Service " + service, e);
+      }
     }
   }
 

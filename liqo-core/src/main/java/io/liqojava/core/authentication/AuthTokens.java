@@ -68,6 +68,14 @@ public final class AuthTokens {
     return ensure(CLUSTER_TOKEN_SECRET, null);
   }
 
+  /**
+   * A Secret {@value #CLUSTER_TOKEN_SECRET} with a new random token, as {@link
+   * #ensureClusterToken()} creates it: for installations rendered as manifests.
+   */
+  public static Secret newClusterTokenSecret() {
+    return secret(CLUSTER_TOKEN_SECRET, null, newToken());
+  }
+
   /** This cluster's auth token, if one was created. */
   public Optional<String> clusterToken() {
     return read(CLUSTER_TOKEN_SECRET);

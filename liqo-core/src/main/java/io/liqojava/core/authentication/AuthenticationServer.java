@@ -104,7 +104,8 @@ public final class AuthenticationServer implements AutoCloseable {
                 settings.advertisedHost(),
                 settings.subjectAlternativeNames(),
                 settings.workerThreads(),
-                "choose another --auth-port or address"),
+                "choose another --auth-port or address",
+                Optional.empty()),
             this::handle);
     LOG.info("Authentication service listening at {}", endpoint.url());
     return this;

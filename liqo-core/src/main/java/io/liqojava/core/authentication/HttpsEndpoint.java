@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A running HTTPS server with a self-signed certificate generated at start and a fixed pool of
- * request threads: what the authentication service and the admission webhooks serve on. When every
- * thread is busy and the queue is full, the accepting thread serves the request itself, which
- * pushes back on clients.
+ * A running HTTPS server with a fixed pool of request threads: what the authentication service and
+ * the admission webhooks serve on. It presents the certificate it is given, or else a self-signed
+ * certificate generated at start. When every thread is busy and the queue is full, the accepting
+ * thread serves the request itself, which pushes back on clients.
  */
 public final class HttpsEndpoint implements AutoCloseable {
 
@@ -43,6 +44,9 @@ public final class HttpsEndpoint implements AutoCloseable {
    * @param extraNames more names for the certificate (DNS names or IP literals)
    * @param workerThreads the threads serving requests
    * @param portHint how to choose another address, in the error when binding fails
+   * @param certificate the certificate to present; when empty, a self-signed one is generated for
+   *     the bind address, the advertised host, {@code localhost}, {@code 127.0.0.1} and {@code
+   *     extraNames}
    */
   public record Spec(
       String purpose,
@@ -52,7 +56,8 @@ public final class HttpsEndpoint implements AutoCloseable {
       Optional<String> advertisedHost,
       Collection<String> extraNames,
       int workerThreads,
-      String portHint) {}
+      String portHint,
+      Optional<ServingCertificate> certificate) {}
 
   private final HttpsServer server;
   private final ThreadPoolExecutor executor;
@@ -68,7 +73,8 @@ public final class HttpsEndpoint implements AutoCloseable {
   }
 
   /**
-   * Generates the certificate, binds the address and serves every path with {@code handler}.
+   * Generates the certificate unless one is given, binds the address and serves every path with
+   * {@code handler}.
    *
    * @throws IllegalArgumentException when the bind address cannot be resolved
    * @throws UncheckedIOException when the address cannot be bound
@@ -90,17 +96,8 @@ public final class HttpsEndpoint implements AutoCloseable {
                 allAddresses
                     ? InetAddress.getLoopbackAddress().getHostAddress()
                     : spec.bindAddress());
-    Set<String> names = new LinkedHashSet<>();
-    if (!allAddresses) {
-      names.add(spec.bindAddress());
-    }
-    names.add(advertised);
-    names.add("localhost");
-    names.add("127.0.0.1");
-    names.addAll(spec.extraNames());
-    KeyPair keys = Pki.newKeyPair();
-    X509Certificate certificate =
-        Pki.selfSignedServer(spec.commonName(), keys, names, CERTIFICATE_VALIDITY);
+    ServingCertificate serving =
+        spec.certificate().orElseGet(() -> selfSigned(spec, allAddresses, advertised));
     AtomicInteger threads = new AtomicInteger();
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(
@@ -117,14 +114,18 @@ public final class HttpsEndpoint implements AutoCloseable {
             new ThreadPoolExecutor.CallerRunsPolicy());
     try {
       HttpsServer server = HttpsServer.create(bind, 50);
-      server.setHttpsConfigurator(new HttpsConfigurator(Pki.serverSslContext(keys, certificate)));
+      server.setHttpsConfigurator(
+          new HttpsConfigurator(Pki.serverSslContext(serving.key(), serving.chain())));
       server.setExecutor(executor);
       server.createContext("/", handler);
       server.start();
-      HttpsEndpoint endpoint = new HttpsEndpoint(server, executor, certificate, null);
+      HttpsEndpoint endpoint = new HttpsEndpoint(server, executor, serving.certificate(), null);
       try {
         return new HttpsEndpoint(
-            server, executor, certificate, url(advertised, server.getAddress().getPort()));
+            server,
+            executor,
+            serving.certificate(),
+            url(advertised, server.getAddress().getPort()));
       } catch (IllegalArgumentException e) {
         endpoint.close();
         throw e;
@@ -147,6 +148,21 @@ public final class HttpsEndpoint implements AutoCloseable {
     }
   }
 
+  private static ServingCertificate selfSigned(Spec spec, boolean allAddresses, String advertised) {
+    Set<String> names = new LinkedHashSet<>();
+    if (!allAddresses) {
+      names.add(spec.bindAddress());
+    }
+    names.add(advertised);
+    names.add("localhost");
+    names.add("127.0.0.1");
+    names.addAll(spec.extraNames());
+    KeyPair keys = Pki.newKeyPair();
+    X509Certificate certificate =
+        Pki.selfSignedServer(spec.commonName(), keys, names, CERTIFICATE_VALIDITY);
+    return new ServingCertificate(keys.getPrivate(), List.of(certificate), Pki.toPem(certificate));
+  }
+
   private static URI url(String host, int port) {
     String literal = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     try {
@@ -161,7 +177,7 @@ public final class HttpsEndpoint implements AutoCloseable {
     return url;
   }
 
-  /** The self-signed certificate the server presents. */
+  /** The certificate the server presents (the first of its chain). */
   public X509Certificate certificate() {
     return certificate;
   }

@@ -12,12 +12,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -46,7 +50,9 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -62,8 +68,9 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * private Bouncy Castle provider instance (never registered globally), so that private keys encode
  * as SEC 1 {@code EC PRIVATE KEY} with a named curve, which Go and fabric8 read.
  *
- * <p>Public for the other HTTPS endpoints of the agent (the webhooks): {@link #newKeyPair()},
- * {@link #selfSignedServer}, {@link #serverSslContext} and {@link #toPem}.
+ * <p>Public for the other HTTPS endpoints of the agent (the webhooks) and for the installation
+ * manifests: {@link #newKeyPair()}, {@link #selfSignedServer}, {@link #serverSslContext}, {@link
+ * #toPem}, {@link #parseCertificates} and {@link #parsePrivateKey}.
  */
 public final class Pki {
 
@@ -213,11 +220,21 @@ public final class Pki {
    * @throws IllegalStateException when this JVM cannot set up TLS with them
    */
   public static SSLContext serverSslContext(KeyPair keys, X509Certificate certificate) {
+    return serverSslContext(keys.getPrivate(), List.of(certificate));
+  }
+
+  /**
+   * A TLS server context presenting {@code chain} (the server's certificate first) with {@code
+   * key}, the private key of its first certificate.
+   *
+   * @throws IllegalStateException when this JVM cannot set up TLS with them
+   */
+  public static SSLContext serverSslContext(PrivateKey key, List<X509Certificate> chain) {
     try {
       char[] password = new char[0];
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("server", keys.getPrivate(), password, new Certificate[] {certificate});
+      store.setKeyEntry("server", key, password, chain.toArray(Certificate[]::new));
       KeyManagerFactory keyManagers =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keyManagers.init(store, password);
@@ -226,6 +243,82 @@ public final class Pki {
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot set up TLS with the serving certificate", e);
+    }
+  }
+
+  /**
+   * Parses every certificate of a PEM bundle, in order.
+   *
+   * @throws IllegalArgumentException when the text holds no certificate or a malformed one
+   */
+  public static List<X509Certificate> parseCertificates(String pem) {
+    Collection<? extends Certificate> certificates;
+    try {
+      certificates =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(
+                  new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException("not PEM X.509 certificates: " + e.getMessage(), e);
+    }
+    List<X509Certificate> parsed = new ArrayList<>();
+    for (Certificate certificate : certificates) {
+      parsed.add((X509Certificate) certificate);
+    }
+    if (parsed.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no certificate found: expected -----BEGIN CERTIFICATE-----");
+    }
+    return parsed;
+  }
+
+  /**
+   * Parses a PEM private key: PKCS#8 ({@code PRIVATE KEY}), SEC 1 ({@code EC PRIVATE KEY}) or
+   * PKCS#1 ({@code RSA PRIVATE KEY}), unencrypted.
+   *
+   * @throws IllegalArgumentException when the text is not such a key
+   */
+  public static PrivateKey parsePrivateKey(String pem) {
+    Object parsed;
+    try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+      parsed = parser.readObject();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not a PEM private key: " + e.getMessage(), e);
+    }
+    JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(PROVIDER);
+    try {
+      if (parsed instanceof PEMKeyPair pair) {
+        return converter.getPrivateKey(pair.getPrivateKeyInfo());
+      }
+      if (parsed instanceof PrivateKeyInfo info) {
+        return converter.getPrivateKey(info);
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("unsupported private key: " + e.getMessage(), e);
+    }
+    throw new IllegalArgumentException(
+        "not an unencrypted PEM private key: expected -----BEGIN PRIVATE KEY-----, -----BEGIN EC"
+            + " PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----");
+  }
+
+  /**
+   * Whether {@code key} is the private key of {@code certificate}: signs with one and verifies with
+   * the other.
+   */
+  static boolean isKeyOf(PrivateKey key, X509Certificate certificate) {
+    String algorithm = key instanceof ECKey ? SIGNATURE : "SHA256withRSA";
+    try {
+      byte[] probe = "liqo-java".getBytes(StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance(algorithm, PROVIDER);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm, PROVIDER);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
     }
   }
 

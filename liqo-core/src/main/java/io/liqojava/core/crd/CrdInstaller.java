@@ -72,10 +72,17 @@ public final class CrdInstaller {
    *     established in time (with its conditions)
    */
   public List<CustomResourceDefinition> install() {
-    List<CustomResourceDefinition> established =
-        install(LiqoCrds.types().stream().map(LiqoCrds::definition).toList());
+    List<CustomResourceDefinition> established = install(definitions());
     LOG.info("Installed {} Liqo CRDs", established.size());
     return established;
+  }
+
+  /**
+   * The definitions {@link #install()} applies: every Liqo CRD, in the order of {@link
+   * LiqoCrds#types()}.
+   */
+  public static List<CustomResourceDefinition> definitions() {
+    return LiqoCrds.types().stream().map(LiqoCrds::definition).toList();
   }
 
   /**

@@ -59,6 +59,29 @@ public final class ClusterIdentityStore {
             .labels(labels)
             .build();
     LiqoNamespace.ensure(client);
+    ServerSideApply.apply(client, configMap(identity));
+    return identity;
+  }
+
+  /**
+   * A new identity for a cluster that has none yet: {@code clusterName}, {@code labels} and a
+   * generated cluster ID {@code <name>-<6 hex digits>}.
+   *
+   * @throws IllegalArgumentException when the name is not a DNS label
+   */
+  public static ClusterIdentity newIdentity(String clusterName, Map<String, String> labels) {
+    ClusterIdentity.checkDnsLabel("cluster name", clusterName);
+    return ClusterIdentity.builder()
+        .clusterId(generateClusterId(clusterName))
+        .clusterName(clusterName)
+        .labels(labels)
+        .build();
+  }
+
+  /**
+   * The ConfigMap {@value #CONFIG_MAP} that holds {@code identity}, as {@link #read()} reads it.
+   */
+  public static ConfigMap configMap(ClusterIdentity identity) {
     Map<String, String> data = new LinkedHashMap<>();
     data.put(CLUSTER_ID, identity.clusterId());
     data.put(CLUSTER_NAME, identity.clusterName());
@@ -66,17 +89,14 @@ public final class ClusterIdentityStore {
     new TreeMap<>(identity.labels())
         .forEach((k, v) -> labelLines.append(k).append('=').append(v).append('\n'));
     data.put(CLUSTER_LABELS, labelLines.toString());
-    ServerSideApply.apply(
-        client,
-        new ConfigMapBuilder()
-            .withNewMetadata()
-            .withName(CONFIG_MAP)
-            .withNamespace(LiqoNamespace.NAME)
-            .addToLabels(LiqoNamespace.MANAGED_BY_LABEL, LiqoNamespace.MANAGED_BY_VALUE)
-            .endMetadata()
-            .withData(data)
-            .build());
-    return identity;
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(CONFIG_MAP)
+        .withNamespace(LiqoNamespace.NAME)
+        .addToLabels(LiqoNamespace.MANAGED_BY_LABEL, LiqoNamespace.MANAGED_BY_VALUE)
+        .endMetadata()
+        .withData(data)
+        .build();
   }
 
   /** A new cluster ID for {@code clusterName}: {@code <name>-<6 hex digits>}. */

@@ -1,5 +1,6 @@
 package io.liqojava.core.identity;
 
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.liqojava.core.runtime.ServerSideApply;
@@ -20,13 +21,16 @@ public final class LiqoNamespace {
 
   /** Creates the namespace, or adds our label to it; other fields are left alone. */
   public static void ensure(KubernetesClient client) {
-    ServerSideApply.apply(
-        client,
-        new NamespaceBuilder()
-            .withNewMetadata()
-            .withName(NAME)
-            .addToLabels(MANAGED_BY_LABEL, MANAGED_BY_VALUE)
-            .endMetadata()
-            .build());
+    ServerSideApply.apply(client, namespace());
+  }
+
+  /** The namespace as installed: its name and the {@link #MANAGED_BY_LABEL} label. */
+  public static Namespace namespace() {
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(NAME)
+        .addToLabels(MANAGED_BY_LABEL, MANAGED_BY_VALUE)
+        .endMetadata()
+        .build();
   }
 }

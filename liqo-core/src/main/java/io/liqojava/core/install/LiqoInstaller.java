@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #install} is idempotent. It writes the Liqo CRDs, the {@code liqo} namespace, the
  * agent's least-privilege identity ({@link AgentRbac}), the cluster identity and the cluster's
  * authentication token; the agent, started separately with access to the cluster, serves them.
- * {@link #uninstall} refuses while the cluster is peered.
+ * {@link #uninstall} refuses while the cluster is peered. {@link InstallManifests} renders the same
+ * objects, with the agent's Deployment, as manifests.
  *
  * <pre>{@code
  * LiqoInstaller installer = new LiqoInstaller(client, LiqoInstaller.DEFAULT_TIMEOUT, System.out::println);
@@ -113,9 +114,8 @@ public final class LiqoInstaller {
     int crds = new CrdInstaller(client, timeout).install().size();
     progress.accept(crds + " Liqo CRDs established");
 
-    LiqoNamespace.ensure(client);
     ensureNamespace(AgentRbac.NODE_LEASE_NAMESPACE);
-    for (HasMetadata object : AgentRbac.objects()) {
+    for (HasMetadata object : InstallManifests.namespaceAndRbac()) {
       ServerSideApply.apply(client, object);
     }
     progress.accept(

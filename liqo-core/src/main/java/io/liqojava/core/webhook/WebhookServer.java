@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
 import io.liqojava.core.authentication.HttpsEndpoint;
 import io.liqojava.core.authentication.Pki;
+import io.liqojava.core.authentication.ServingCertificate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,13 +23,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An HTTPS server answering {@code AdmissionReview} v1 requests ({@code POST}, JSON) on the paths
- * of its {@link AdmissionHandler}s, with a self-signed certificate generated at start ({@link
- * Pki}), which the {@link WebhookRegistration} gives the API server as CA bundle.
+ * of its {@link AdmissionHandler}s. It presents the certificate of {@link
+ * WebhookSettings#certificateDirectory()} when given (read once at start), else a self-signed
+ * certificate generated at start ({@link Pki}); {@link #caBundlePem()} is what the {@link
+ * WebhookRegistration} gives the API server to trust it with.
  *
  * <p>A body that is not an {@code AdmissionReview} with a {@code request.uid} gets HTTP 400 with a
  * plain-text reason; an unknown path 404; a handler failure 500 (the API server then applies the
@@ -43,6 +47,7 @@ public final class WebhookServer implements AutoCloseable {
   private final WebhookSettings settings;
   private final Map<String, AdmissionHandler> handlers;
   private HttpsEndpoint endpoint;
+  private String caBundlePem;
 
   /**
    * A server, not started yet.
@@ -56,9 +61,11 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   /**
-   * Generates the certificate, binds and starts serving.
+   * Reads or generates the certificate, binds and starts serving.
    *
    * @return this server
+   * @throws IllegalArgumentException when the certificate directory lacks a valid certificate and
+   *     key, naming the file
    * @throws UncheckedIOException when the address cannot be bound
    * @throws IllegalStateException when already started
    */
@@ -66,6 +73,8 @@ public final class WebhookServer implements AutoCloseable {
     if (endpoint != null) {
       throw new IllegalStateException("the webhooks is already started at " + endpoint.url());
     }
+    Optional<ServingCertificate> certificate =
+        settings.certificateDirectory().map(ServingCertificate::read);
     endpoint =
         HttpsEndpoint.start(
             new HttpsEndpoint.Spec(
@@ -76,9 +85,17 @@ public final class WebhookServer implements AutoCloseable {
                 settings.advertisedHost(),
                 extraNames(),
                 settings.workerThreads(),
-                "choose another webhook port or address"),
+                "choose another webhook port or address",
+                certificate),
             this::handle);
-    LOG.info("Webhooks listening at {}", endpoint.url());
+    caBundlePem = certificate.map(ServingCertificate::caBundlePem).orElse(null);
+    LOG.info(
+        "Webhooks listening at {}{}",
+        endpoint.url(),
+        settings
+            .certificateDirectory()
+            .map(dir -> " with the certificate of " + dir)
+            .orElse(" with a self-signed certificate"));
     return this;
   }
 
@@ -87,14 +104,19 @@ public final class WebhookServer implements AutoCloseable {
     return running("the webhook server is not started").url();
   }
 
-  /** The self-signed certificate the server presents. */
+  /** The certificate the server presents. */
   public synchronized X509Certificate certificate() {
     return running("the webhook server is not started").certificate();
   }
 
-  /** The certificate in PEM, the CA bundle of the webhook configurations. */
-  public String certificatePem() {
-    return Pki.toPem(certificate());
+  /**
+   * The PEM certificates the API server trusts the server with, the CA bundle of the webhook
+   * configurations: those of the certificate directory ({@code ca.crt}, else {@code tls.crt}), or
+   * the self-signed certificate.
+   */
+  public synchronized String caBundlePem() {
+    X509Certificate served = certificate();
+    return caBundlePem != null ? caBundlePem : Pki.toPem(served);
   }
 
   /** Stops accepting, lets requests in flight finish for up to a second. Idempotent. */
@@ -106,6 +128,7 @@ public final class WebhookServer implements AutoCloseable {
     endpoint.close();
     LOG.info("Webhooks at {} stopped", endpoint.url());
     endpoint = null;
+    caBundlePem = null;
   }
 
   private List<String> extraNames() {

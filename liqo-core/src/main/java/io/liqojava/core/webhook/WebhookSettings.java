@@ -1,5 +1,6 @@
 package io.liqojava.core.webhook;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.immutables.value.Value;
  *         .bindAddress("0.0.0.0")
  *         .port(9443)
  *         .service(new WebhookEndpoint.Service("liqo", "liqo-webhook", 443))
+ *         .certificateDirectory(Path.of("/etc/liqo/webhook-tls"))
  *         .build();
  * }</pre>
  */
@@ -57,8 +59,20 @@ public abstract class WebhookSettings {
    */
   public abstract Optional<WebhookEndpoint.Service> service();
 
-  /** More names for the serving certificate: IP literals become IP SANs, others DNS SANs. */
+  /**
+   * More names for the generated serving certificate: IP literals become IP SANs, others DNS SANs.
+   * Not used with a {@link #certificateDirectory()}.
+   */
   public abstract List<String> subjectAlternativeNames();
+
+  /**
+   * A directory with the certificate to serve, as a mounted {@code kubernetes.io/tls} Secret lays
+   * it out: {@code tls.crt} (the chain, the server's certificate first), {@code tls.key} and
+   * optionally {@code ca.crt}, the CA bundle the webhooks are registered with (else {@code
+   * tls.crt}). Read once at start. When absent, a self-signed certificate is generated at every
+   * start and the configurations are registered again with it.
+   */
+  public abstract Optional<Path> certificateDirectory();
 
   /** The threads that serve admission requests; requests beyond them queue. Default 4. */
   @Value.Default

@@ -66,7 +66,7 @@ public final class Webhooks implements AutoCloseable {
           settings.service().isPresent()
               ? settings.service().get()
               : new WebhookEndpoint.Url(server.url());
-      new WebhookRegistration(client).apply(server.certificatePem(), endpoint);
+      new WebhookRegistration(client).apply(server.caBundlePem(), endpoint);
       return new Webhooks(offloadings, server);
     } catch (RuntimeException e) {
       if (server != null) {
@@ -93,9 +93,14 @@ public final class Webhooks implements AutoCloseable {
     return server.url();
   }
 
-  /** The certificate the server presents, the CA bundle of the configurations. */
+  /** The certificate the server presents. */
   public X509Certificate certificate() {
     return server.certificate();
+  }
+
+  /** The PEM CA bundle the configurations were registered with. */
+  public String caBundlePem() {
+    return server.caBundlePem();
   }
 
   /** Stops the server and the cache; the configurations stay. Idempotent. */

@@ -1,21 +1,30 @@
 package io.liqojava.core.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.liqojava.core.authentication.Pki;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTTPS contract of the webhook server: AdmissionReview v1 in and out, 400 on bad input. */
 class WebhookServerTest {
@@ -100,6 +109,40 @@ class WebhookServerTest {
     assertThat(response.path("status").path("message").asText())
         .startsWith("metadata.name must be 'offloading', not 'wrong'");
     assertThat(response.has("patch")).isFalse();
+  }
+
+  @Test
+  void withACertificateDirectoryItServesThatCertificateAtEveryStart(@TempDir Path directory)
+      throws Exception {
+    KeyPair keys = Pki.newKeyPair();
+    X509Certificate mounted =
+        Pki.selfSignedServer(
+            "liqo-webhooks", keys, List.of("127.0.0.1", "localhost"), Duration.ofDays(1));
+    Files.writeString(directory.resolve("tls.crt"), Pki.toPem(mounted));
+    Files.writeString(directory.resolve("tls.key"), Pki.toPem(keys.getPrivate()));
+    WebhookSettings settings = WebhookSettings.builder().certificateDirectory(directory).build();
+
+    for (int start = 0; start < 2; start++) {
+      WebhookServer withDirectory =
+          new WebhookServer(settings, Map.of(WebhookPaths.DAEMONSET, new DaemonSetMutator()))
+              .start();
+      try {
+        assertThat(withDirectory.certificate()).isEqualTo(mounted);
+        assertThat(withDirectory.caBundlePem()).isEqualTo(Pki.toPem(mounted));
+      } finally {
+        withDirectory.close();
+      }
+    }
+    // Without the directory, a new self-signed certificate at every start, its own CA bundle.
+    assertThat(server.certificate()).isNotEqualTo(mounted);
+    assertThat(server.caBundlePem()).isEqualTo(Pki.toPem(server.certificate()));
+
+    Files.delete(directory.resolve("tls.key"));
+    WebhookServer broken =
+        new WebhookServer(settings, Map.of(WebhookPaths.DAEMONSET, new DaemonSetMutator()));
+    assertThatThrownBy(broken::start)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("has no tls.key");
   }
 
   private static String daemonSet() {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.liqojava.core.agent.AgentConfig;
+import io.liqojava.core.agent.AuthServiceEndpoint;
 import io.liqojava.core.agent.ImmutableAgentConfig;
 import io.liqojava.core.agent.LiqoAgent;
 import io.liqojava.core.reflection.ReflectorRegistry;
@@ -104,6 +105,16 @@ public final class Agent implements Callable<Integer> {
           "The URL consumers reach the authentication service at, when it differs from"
               + " https://ADDRESS:PORT (behind a Service or a load balancer).")
   String authAdvertisedUrl;
+
+  @Option(
+      names = "--auth-service",
+      paramLabel = "NAMESPACE/NAME",
+      description =
+          "Advertise the address of this Service as the authentication service's URL: a"
+              + " LoadBalancer's ingress, a node's address and the NodePort, or the cluster IP"
+              + " (in-cluster, as 'liqoctl install --only-output' renders it). Exclusive with"
+              + " --auth-advertised-url.")
+  String authService;
 
   @Option(
       names = "--api-server-url",
@@ -217,6 +228,19 @@ public final class Agent implements Callable<Integer> {
               .webhooks(webhooks.toSettings());
       if (authAdvertisedUrl != null) {
         builder.authAdvertisedUrl(authAdvertisedUrl);
+      }
+      if (authService != null) {
+        if (authAdvertisedUrl != null) {
+          throw new IllegalArgumentException(
+              "--auth-service and --auth-advertised-url exclude each other: the first takes the"
+                  + " advertised URL from a Service, the second gives it");
+        }
+        try {
+          builder.authService(AuthServiceEndpoint.ServiceName.parse(authService));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "Invalid value for option '--auth-service': " + e.getMessage(), e);
+        }
       }
       if (apiServerUrl != null) {
         builder.apiServerUrl(apiServerUrl);

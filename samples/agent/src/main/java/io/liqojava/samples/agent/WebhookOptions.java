@@ -3,6 +3,8 @@ package io.liqojava.samples.agent;
 import io.liqojava.core.webhook.ImmutableWebhookSettings;
 import io.liqojava.core.webhook.WebhookEndpoint;
 import io.liqojava.core.webhook.WebhookSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -50,6 +52,15 @@ final class WebhookOptions {
           "Register the webhooks through this Service (the in-cluster case) instead of a URL.")
   String service;
 
+  @Option(
+      names = "--webhook-cert-dir",
+      paramLabel = "DIR",
+      description =
+          "Serve the certificate in DIR (tls.crt, tls.key, optional ca.crt: a mounted"
+              + " kubernetes.io/tls Secret) and register the webhooks trusting ca.crt, else"
+              + " tls.crt; default: a self-signed certificate generated at every start.")
+  Path certificateDirectory;
+
   /** Whether the webhooks run. */
   boolean enabled() {
     return !disabled;
@@ -65,6 +76,15 @@ final class WebhookOptions {
         WebhookSettings.builder().bindAddress(bindAddress).port(port);
     if (advertisedHost != null) {
       builder.advertisedHost(advertisedHost);
+    }
+    if (certificateDirectory != null) {
+      if (!Files.isDirectory(certificateDirectory)) {
+        throw new IllegalArgumentException(
+            "--webhook-cert-dir "
+                + certificateDirectory
+                + " is not a directory: mount the webhook TLS Secret there");
+      }
+      builder.certificateDirectory(certificateDirectory);
     }
     if (service != null) {
       Matcher matcher = SERVICE.matcher(service);

@@ -72,6 +72,7 @@ final class AgentReference {
           "--auth-bind-address", AUTHENTICATION,
           "--auth-port", AUTHENTICATION,
           "--auth-advertised-url", AUTHENTICATION,
+          "--auth-service", AUTHENTICATION,
           "--api-server-url", AUTHENTICATION,
           "--resource-sharing-percentage", SHARING,
           "--list-reflectors", REFLECTION);
@@ -103,6 +104,10 @@ final class AgentReference {
           own("--auth-bind-address", "authBindAddress", "String"),
           own("--auth-port", "authPort", "int"),
           own("--auth-advertised-url", "authAdvertisedUrl", "String"),
+          own(
+              "--auth-service",
+              "authService",
+              "new AuthServiceEndpoint.ServiceName(namespace, name)"),
           own("--api-server-url", "apiServerUrl", "String"),
           own("--resource-sharing-percentage", "resourceSharingPercentage", "int"),
           new JavaEquivalent(
@@ -141,6 +146,7 @@ final class AgentReference {
           webhook("--webhook-bind-address", "bindAddress", "String"),
           webhook("--webhook-port", "port", "int"),
           webhook("--webhook-advertised-host", "advertisedHost", "String"),
+          webhook("--webhook-cert-dir", "certificateDirectory", "Path"),
           webhook(
               "--webhook-service",
               "service",

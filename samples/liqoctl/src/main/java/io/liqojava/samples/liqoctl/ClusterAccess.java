@@ -88,6 +88,42 @@ final class ClusterAccess {
     return cluster;
   }
 
+  /**
+   * The server and context of the selected kubeconfig, read without contacting the cluster; empty
+   * when there is no kubeconfig at all (neither given, nor in {@code KUBECONFIG}, nor {@code
+   * ~/.kube/config}).
+   *
+   * @throws CliException when a kubeconfig given or listed is missing or invalid, or the context
+   *     does not exist
+   */
+  Optional<Kubeconfig> kubeconfig() {
+    if (kubeconfig.isEmpty()
+        && environment.getOrDefault("KUBECONFIG", "").isBlank()
+        && !Files.isRegularFile(standardKubeconfig())) {
+      return Optional.empty();
+    }
+    List<Path> files = kubeconfigFiles();
+    Map<Path, io.fabric8.kubernetes.api.model.Config> parsed = new LinkedHashMap<>();
+    for (Path file : files) {
+      parsed.put(file, parse(file));
+    }
+    String source =
+        "kubeconfig " + files.stream().map(Path::toString).collect(Collectors.joining(":"));
+    String contextName = selectContext(parsed, source);
+    String server = load(files, contextName).getMasterUrl();
+    return Optional.of(
+        new Kubeconfig(server == null ? "" : server.replaceAll("/$", ""), contextName, source));
+  }
+
+  /**
+   * A kubeconfig's selection, as read without connecting.
+   *
+   * @param server the API server URL of the selected context
+   * @param context the selected context
+   * @param source where it came from, such as {@code kubeconfig liqo_kubeconf_rome}
+   */
+  record Kubeconfig(String server, String context, String source) {}
+
   /** The kubeconfig files to merge, in precedence order; empty for in-cluster access. */
   private List<Path> kubeconfigFiles() {
     if (kubeconfig.isPresent()) {
@@ -124,8 +160,7 @@ final class ClusterAccess {
       }
       return existing;
     }
-    Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
-    Path standard = home.resolve(".kube").resolve("config");
+    Path standard = standardKubeconfig();
     if (Files.isRegularFile(standard)) {
       return List.of(standard);
     }
@@ -141,6 +176,11 @@ final class ClusterAccess {
             + kubeconfigFlag
             + " FILE or export KUBECONFIG=FILE (for the local clusters of './local-clusters up':"
             + " liqo_kubeconf_NAME)");
+  }
+
+  private Path standardKubeconfig() {
+    Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+    return home.resolve(".kube").resolve("config");
   }
 
   private static io.fabric8.kubernetes.api.model.Config parse(Path file) {

@@ -2,6 +2,7 @@ package io.liqojava.samples.liqoctl;
 
 import io.liqojava.api.offloading.v1beta1.NamespaceMappingStrategy;
 import io.liqojava.api.offloading.v1beta1.PodOffloadingStrategy;
+import io.liqojava.core.install.AuthServiceType;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -56,6 +57,13 @@ abstract class EnumValueConverter<E extends Enum<E>>
   static final class PodStrategy extends EnumValueConverter<PodOffloadingStrategy> {
     PodStrategy() {
       super(PodOffloadingStrategy.class, PodOffloadingStrategy::value);
+    }
+  }
+
+  /** {@code --auth-service-type}. */
+  static final class AuthServiceTypes extends EnumValueConverter<AuthServiceType> {
+    AuthServiceTypes() {
+      super(AuthServiceType.class, AuthServiceType::value);
     }
   }
 }

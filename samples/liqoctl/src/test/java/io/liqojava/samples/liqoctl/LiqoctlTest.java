@@ -285,6 +285,56 @@ class LiqoctlTest {
   }
 
   @Test
+  void onlyOutputPassesKubectlServerSideDryRunOnTheInstalledClusterAndChangesNothing(
+      LocalCluster rome) throws IOException {
+    install(rome);
+    String clusterId = clusterId(rome);
+
+    Run render =
+        liqoctl(
+            environment(),
+            "install",
+            "--only-output",
+            "--keep-identity",
+            "--kubeconfig",
+            kubeconfig(rome));
+    Path manifests = home.resolve("liqo.yaml");
+    Files.writeString(manifests, render.out());
+    String dryRun =
+        rome.kubectl("apply", "--server-side", "--dry-run=server", "-f", manifests.toString());
+
+    assertThat(render.exitCode()).as(render.output()).isZero();
+    assertThat(render.err())
+        .contains(
+            "API server URL for peers "
+                + rome.apiServerUrl()
+                + " (from context rome of kubeconfig "
+                + kubeconfig(rome)
+                + ")");
+    int objects = InstallOnlyOutputTest.manifests(render).size();
+    assertThat(dryRun.lines().toList())
+        .as(dryRun)
+        .hasSize(objects)
+        .allMatch(line -> line.endsWith(" serverside-applied (server dry run)"))
+        .contains(
+            "deployment.apps/liqo-agent serverside-applied (server dry run)",
+            "service/liqo-auth serverside-applied (server dry run)",
+            "mutatingwebhookconfiguration.admissionregistration.k8s.io/liqo-webhooks"
+                + " serverside-applied (server dry run)");
+    assertThat(rome.client().apps().deployments().inNamespace("liqo").list().getItems()).isEmpty();
+    assertThat(rome.client().services().inNamespace("liqo").list().getItems()).isEmpty();
+    assertThat(
+            rome.client()
+                .admissionRegistration()
+                .v1()
+                .mutatingWebhookConfigurations()
+                .withName("liqo-webhooks")
+                .get())
+        .isNull();
+    assertThat(clusterId(rome)).isEqualTo(clusterId);
+  }
+
+  @Test
   void findsTheClusterThroughKubeconfigVariableAndContextAsKubectlDoes(LocalCluster rome)
       throws IOException {
     install(rome);
