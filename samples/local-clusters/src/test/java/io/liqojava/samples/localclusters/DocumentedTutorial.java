@@ -251,6 +251,23 @@ final class DocumentedTutorial implements AutoCloseable {
     return record(block, shell.bash(block.script()), " (again)");
   }
 
+  /**
+   * Runs a check of the test's own (not a block of the tutorial) in the tutorial's shell, with the
+   * variables the blocks so far set; asserts that it succeeds and returns its output.
+   */
+  String check(String script) {
+    TutorialShell.Result result = shell.bash(script);
+    append(
+        "## check of the test\n"
+            + script.lines().map(l -> "$ " + l + "\n").reduce("", String::concat)
+            + result.output()
+            + "\n[exit code "
+            + result.exitCode()
+            + "]\n\n");
+    assertThat(result.exitCode()).as("%s%n%s", script, result.output()).isZero();
+    return result.output();
+  }
+
   /** Whether every block ran. */
   boolean finished() {
     return next >= blocks.size();

@@ -65,11 +65,13 @@ class QuickStartTutorialIT {
     assertThat(tutorial.runThrough("liqoctl offload namespace liqo-demo").output())
         .contains("Namespace liqo-demo is offloaded.");
     String remoteName =
-        check(
+        tutorial.check(
             "kubectl get namespaceoffloadings offloading -n liqo-demo"
                 + " -o jsonpath='{.status.remoteNamespaceName}'");
     assertThat(remoteName).startsWith("liqo-demo-rome-");
-    assertThat(check("kubectl get namespace " + remoteName + " --kubeconfig \"$KUBECONFIG_MILAN\""))
+    assertThat(
+            tutorial.check(
+                "kubectl get namespace " + remoteName + " --kubeconfig \"$KUBECONFIG_MILAN\""))
         .containsPattern(remoteName + "\\s+Active");
   }
 
@@ -89,9 +91,10 @@ class QuickStartTutorialIT {
     assertThat(tutorial.runThrough("echo \"Local Pod IP").output())
         .matches(
             "Local Pod IP: \\d+\\.\\d+\\.\\d+\\.\\d+ - Remote Pod IP: \\d+\\.\\d+\\.\\d+\\.\\d+");
-    String localIp = check("kubectl get pod nginx-local -n liqo-demo --template={{.status.podIP}}");
+    String localIp =
+        tutorial.check("kubectl get pod nginx-local -n liqo-demo --template={{.status.podIP}}");
     String remoteIp =
-        check("kubectl get pod nginx-remote -n liqo-demo --template={{.status.podIP}}");
+        tutorial.check("kubectl get pod nginx-remote -n liqo-demo --template={{.status.podIP}}");
     // The endpoints controller may list the pods a moment after they are Ready.
     String service = tutorial.runThrough("kubectl describe service liqo-demo").output();
     for (int i = 0; i < 60 && !endpointsOfBoth(service, localIp, remoteIp); i++) {
@@ -138,7 +141,8 @@ class QuickStartTutorialIT {
   void uninstallingRemovesLiqoAndDownStopsTheClusters() {
     tutorial.runThrough("liqoctl uninstall --kubeconfig");
     assertThat(
-            check(
+            tutorial
+                .check(
                     "kubectl get namespaces -o name\n"
                         + "kubectl get namespaces -o name --kubeconfig \"$KUBECONFIG_MILAN\"")
                 .lines())
@@ -146,7 +150,7 @@ class QuickStartTutorialIT {
         .doesNotContain("namespace/liqo");
     tutorial.runThrough("liqoctl uninstall --purge --kubeconfig");
     assertThat(
-            check(
+            tutorial.check(
                 "kubectl get crd -o name; kubectl get crd -o name --kubeconfig \"$KUBECONFIG_MILAN\""))
         .doesNotContain("liqo.io");
 
@@ -166,13 +170,6 @@ class QuickStartTutorialIT {
                     && line.contains(localIp + ":80")
                     && line.contains(remoteIp + ":80")
                     && line.split(",").length == 2);
-  }
-
-  /** Runs a check of the test's own in the tutorial's shell; it must succeed. */
-  private static String check(String script) {
-    TutorialShell.Result result = tutorial.shell().bash(script);
-    assertThat(result.exitCode()).as(script + "\n" + result.output()).isZero();
-    return result.output();
   }
 
   private static void sleepOneSecond() {
