@@ -4,7 +4,7 @@
 # sources it is built from; does nothing (and prints nothing) when they are up to date.
 #
 # Used by ./local-clusters and ./quickstart. While Maven runs it shows what it is building and for
-# how long (one line updated in place on a terminal, a line every 20 seconds otherwise), and keeps
+# how long (one line updated in place on a terminal; otherwise a line per module, and every 10 seconds), and keeps
 # Maven's output in a log that it shows when the build fails. Maven options can be added with
 # MAVEN_ARGS (Maven 3.9 reads it), e.g. MAVEN_ARGS=-o to build offline.
 #
@@ -58,7 +58,7 @@ trap 'kill "$pid" 2>/dev/null || true' INT TERM
 doing() {
   local module downloads
   module=$(grep -a '^\[INFO\] Building .*\[[0-9]*/[0-9]*\]' "$log" 2>/dev/null | tail -n 1 \
-    | sed -e 's/^\[INFO\] Building \(.*\) [^ ]* *\[\([0-9]*\/[0-9]*\)\]$/\1 (\2)/' || true)
+    | sed -E 's/^\[INFO\] Building (.+) [^ ]+ +\[([0-9]+\/[0-9]+)\]$/\1 (\2)/' || true)
   downloads=$(grep -ac '^\[INFO\] Downloaded from' "$log" 2>/dev/null || true)
   if [ -n "$module" ]; then
     printf 'building %s' "$module"
@@ -81,7 +81,7 @@ while kill -0 "$pid" 2>/dev/null; do
   elapsed=$((SECONDS - start))
   if [ -t 2 ]; then
     printf '\r\033[K%s %s %s, %ds' "$prefix" "${spinner:i++%4:1}" "$line" "$elapsed" >&2
-  elif [ "$line" != "$last_line" ] || [ $((SECONDS - last_print)) -ge 20 ]; then
+  elif [ "$line" != "$last_line" ] || [ $((SECONDS - last_print)) -ge 10 ]; then
     say "$line, ${elapsed}s"
     last_print=$SECONDS
   fi
