@@ -62,13 +62,14 @@ try_release() {
     say "release binaries cannot be downloaded here; falling back to building from Debian's source package"
     rm -rf "$tmp"; return 1
   fi
-  local c
+  local c download=(-fsSL)
+  [ -t 2 ] && download=(-fSL --progress-bar)   # a progress bar per file on a terminal
   for c in kube-apiserver kube-controller-manager kube-scheduler; do
     say "downloading $c"
-    curl -fsSL --connect-timeout 5 --retry 2 -o "$tmp/$c" "$base/$c" || { rm -rf "$tmp"; return 1; }
+    curl "${download[@]}" --connect-timeout 5 --retry 2 -o "$tmp/$c" "$base/$c" || { rm -rf "$tmp"; return 1; }
   done
   say "downloading etcd"
-  curl -fsSL --connect-timeout 5 --retry 2 -o "$tmp/etcd.tgz" \
+  curl "${download[@]}" --connect-timeout 5 --retry 2 -o "$tmp/etcd.tgz" \
     "https://github.com/etcd-io/etcd/releases/download/${ETCD_RELEASE_VERSION}/etcd-${ETCD_RELEASE_VERSION}-linux-amd64.tar.gz" \
     || { rm -rf "$tmp"; return 1; }
   tar -xzf "$tmp/etcd.tgz" -C "$tmp" --strip-components=1 "etcd-${ETCD_RELEASE_VERSION}-linux-amd64/etcd"

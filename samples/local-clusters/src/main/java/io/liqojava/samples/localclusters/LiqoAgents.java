@@ -36,6 +36,7 @@ final class LiqoAgents implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration POLL = Duration.ofMillis(300);
   private static final int LOG_TAIL_LINES = 20;
+  private static final int PROGRESS_SECONDS = 10;
 
   private final Path jar;
   private final List<Agent> agents = new ArrayList<>();
@@ -118,15 +119,29 @@ final class LiqoAgents implements AutoCloseable {
   }
 
   /**
-   * Waits until every agent published its authentication service and renews its heartbeat.
+   * Waits until every agent published its authentication service and renews its heartbeat, telling
+   * {@code progress} every {@value #PROGRESS_SECONDS} seconds which agent it still waits for.
    *
    * @throws IllegalStateException naming the agent that died or is late, with the end of its log
    */
-  List<Ready> awaitReady() throws InterruptedException {
-    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+  List<Ready> awaitReady(Consumer<String> progress) throws InterruptedException {
+    Instant start = Instant.now();
+    Instant deadline = start.plus(READY_TIMEOUT);
+    Instant nextProgress = start.plusSeconds(PROGRESS_SECONDS);
     List<Ready> ready = new ArrayList<>();
     for (Agent agent : agents) {
       while (true) {
+        if (Instant.now().isAfter(nextProgress)) {
+          progress.accept(
+              "waiting for the agent of "
+                  + agent.cluster().name()
+                  + " to serve ("
+                  + Duration.between(start, Instant.now()).toSeconds()
+                  + "s; its log: "
+                  + agent.log()
+                  + ")");
+          nextProgress = Instant.now().plusSeconds(PROGRESS_SECONDS);
+        }
         if (!agent.process().isAlive()) {
           throw new IllegalStateException(
               "the agent of cluster "

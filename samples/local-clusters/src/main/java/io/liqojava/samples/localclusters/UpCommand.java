@@ -243,7 +243,14 @@ final class UpCommand implements Callable<Integer> {
           });
     }
     bed.clusters().forEach(agents::start);
-    List<LiqoAgents.Ready> ready = agents.awaitReady();
+    out.println("  started the agents; waiting until each serves its authentication service");
+    out.flush();
+    List<LiqoAgents.Ready> ready =
+        agents.awaitReady(
+            line -> {
+              out.println("  " + line);
+              out.flush();
+            });
     for (LiqoAgents.Ready agent : ready) {
       out.printf(
           "  %s: agent running (pid %d), authentication service at %s%n",

@@ -21,7 +21,7 @@ class PeeringTutorialIT {
 
   @BeforeAll
   static void upThreeClusters() {
-    shell = TutorialShell.up(null, "venice", "florence", "naples");
+    shell = TutorialShell.up("venice", "florence", "naples");
   }
 
   @AfterAll

@@ -10,55 +10,55 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The "Offloading with Policies" tutorial, replayed as a user follows it: venice peers with
- * florence (region center) and naples (region south) and offloads {@code liqo-demo} to the south
- * only; app-south runs in naples, app-center stays Pending. Steps build on each other, in order.
+ * docs/tutorials/offloading-with-policies.md, run as a reader follows it (every bash block, in
+ * order, in one shell): venice peers with florence (region center) and naples (region south) and
+ * offloads {@code liqo-demo} to the south only; app-south runs in naples, app-center stays Pending.
+ * Steps build on each other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoliciesTutorialIT {
 
-  private static TutorialShell shell;
+  private static DocumentedTutorial tutorial;
 
   @BeforeAll
-  static void up() {
-    shell = TutorialShell.up("offloading-with-policies", "venice", "florence", "naples");
+  static void start() {
+    tutorial = DocumentedTutorial.start("offloading-with-policies.md");
   }
 
   @AfterAll
-  static void down() {
-    if (shell != null) {
-      shell.close();
+  static void stop() {
+    if (tutorial != null) {
+      tutorial.close();
     }
   }
 
   @Test
   @Order(1)
-  void veniceOffloadsToTheSouthOnly() {
-    TutorialShell.Result setup =
-        shell.bash(
-            "liqoctl install --kubeconfig \"$KUBECONFIG_FLORENCE\""
-                + " --cluster-labels topology.liqo.io/region=center\n"
-                + "liqoctl install --kubeconfig \"$KUBECONFIG_NAPLES\""
-                + " --cluster-labels topology.liqo.io/region=south\n"
-                + "PEER_FLORENCE=$(liqoctl generate peer-command --only-command"
-                + " --kubeconfig \"$KUBECONFIG_FLORENCE\")\n"
-                + "PEER_NAPLES=$(liqoctl generate peer-command --only-command"
-                + " --kubeconfig \"$KUBECONFIG_NAPLES\")\n"
-                + "echo \"$PEER_FLORENCE\" | bash\n"
-                + "echo \"$PEER_NAPLES\" | bash");
-    assertThat(setup.exitCode()).as(setup.output()).isZero();
+  void theClustersAreLabelledAndPeered() {
+    assertThat(tutorial.runThrough("liqoctl --kubeconfig $KUBECONFIG_NAPLES status").output())
+        .contains("topology.liqo.io/region=north")
+        .contains("topology.liqo.io/region=center")
+        .contains("topology.liqo.io/region=south");
+    tutorial.runThrough("echo \"$PEER_NAPLES\" | bash");
 
-    TutorialShell.Result offload =
-        shell.bash(
-            "kubectl create namespace liqo-demo\n"
-                + "liqoctl offload namespace liqo-demo \\\n"
-                + "  --namespace-mapping-strategy EnforceSameName \\\n"
-                + "  --pod-offloading-strategy LocalAndRemote \\\n"
-                + "  --selector 'topology.liqo.io/region=south'");
-    assertThat(offload.exitCode()).as(offload.output()).isZero();
+    assertThat(tutorial.runThrough("kubectl get foreignclusters").output())
+        .containsPattern("florence\\s+OutOfBand\\s+Established\\s+None\\s+None\\s+Established")
+        .containsPattern("naples\\s+OutOfBand\\s+Established\\s+None\\s+None\\s+Established");
+    assertThat(tutorial.runThrough("--show-labels").output())
+        .containsPattern("liqo-florence\\s+Ready\\s+agent")
+        .containsPattern("liqo-naples\\s+Ready\\s+agent")
+        .contains("topology.liqo.io/region=center", "topology.liqo.io/region=south");
+  }
+
+  @Test
+  @Order(2)
+  void veniceOffloadsToTheSouthOnly() {
+    tutorial.runThrough("--selector 'topology.liqo.io/region=south'");
 
     String status =
-        shell.bash("kubectl get namespaceoffloadings offloading -n liqo-demo -o yaml").output();
+        tutorial
+            .runThrough("kubectl get namespaceoffloadings offloading -n liqo-demo -o yaml")
+            .output();
     String florenceId = clusterId("florence");
     String naplesId = clusterId("naples");
     assertThat(status)
@@ -71,62 +71,56 @@ class PoliciesTutorialIT {
         .contains("message: Namespace correctly offloaded on this cluster")
         .contains("reason: RemoteNamespaceCreated");
     assertThat(
-            shell
-                .bash(
-                    "kubectl get namespaceoffloadings offloading -n liqo-demo -o jsonpath="
-                        + "'{.status.remoteNamespacesConditions."
-                        + florenceId
-                        + "[*].type}'")
-                .output())
+            tutorial.check(
+                "kubectl get namespaceoffloadings offloading -n liqo-demo -o jsonpath="
+                    + "'{.status.remoteNamespacesConditions."
+                    + florenceId
+                    + "[*].type}'"))
         .isEqualTo("OffloadingRequired");
 
-    assertThat(
-            shell
-                .bash("kubectl get namespaces liqo-demo --kubeconfig=\"$KUBECONFIG_NAPLES\"")
-                .output())
+    assertThat(tutorial.runThrough("--kubeconfig=\"$KUBECONFIG_NAPLES\"").output())
         .containsPattern("liqo-demo\\s+Active");
-    TutorialShell.Result florence =
-        shell.bash("kubectl get namespaces liqo-demo --kubeconfig=\"$KUBECONFIG_FLORENCE\"");
-    assertThat(florence.exitCode()).isNotZero();
-    assertThat(florence.output())
+    // A block marked <!-- exit code: 1 -->: it fails, as the tutorial shows.
+    assertThat(tutorial.runThrough("--kubeconfig=\"$KUBECONFIG_FLORENCE\"").output())
         .contains("Error from server (NotFound): namespaces \"liqo-demo\" not found");
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void appSouthRunsInNaplesAndAppCenterStaysPending() {
-    TutorialShell.Result apply =
-        shell.bash(
-            "kubectl apply -f ./manifests/deploy.yaml -n liqo-demo\n"
-                + "kubectl wait --for=condition=Available deployment/app-south -n liqo-demo"
-                + " --timeout=120s");
-    assertThat(apply.exitCode()).as(apply.output()).isZero();
+    tutorial.runThrough("kubectl apply -f examples/offloading-with-policies/deploy.yaml");
 
-    String pods = shell.bash("kubectl get pod -n liqo-demo -o wide").output();
+    String pods = tutorial.runThrough("kubectl get pod -n liqo-demo -o wide").output();
     assertThat(pods)
         .containsPattern("app-south-\\S+\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+\\S+\\s+liqo-naples")
         .containsPattern("app-center-\\S+\\s+0/1\\s+Pending\\s+0\\s+\\S+\\s+<none>\\s+<none>");
     assertThat(
-            shell
-                .bash("kubectl get pods -n liqo-demo --kubeconfig=\"$KUBECONFIG_NAPLES\" -o name")
-                .output())
+            tutorial.check(
+                "kubectl get pods -n liqo-demo --kubeconfig=\"$KUBECONFIG_NAPLES\" -o name"))
         .contains("pod/app-south-");
   }
 
   @Test
-  @Order(3)
-  void unoffloadingRemovesTheTwinNamespace() {
-    TutorialShell.Result unoffload = shell.bash("liqoctl unoffload namespace liqo-demo");
-    assertThat(unoffload.exitCode()).as(unoffload.output()).isZero();
+  @Order(4)
+  void unoffloadingRemovesTheTwinNamespaceAndBringsThePodsHome() {
+    tutorial.runThrough("liqoctl unoffload namespace liqo-demo");
     TutorialShell.Result gone =
-        shell.bashUntilSuccess(
-            "! kubectl get namespaces liqo-demo --kubeconfig=\"$KUBECONFIG_NAPLES\"", 60);
+        tutorial
+            .shell()
+            .bashUntilSuccess(
+                "! kubectl get namespaces liqo-demo --kubeconfig=\"$KUBECONFIG_NAPLES\"", 60);
     assertThat(gone.exitCode()).as(gone.output()).isZero();
+    assertThat(tutorial.check("kubectl get pods -n liqo-demo -o wide"))
+        .doesNotContain("liqo-naples");
+
+    tutorial.runThrough("liqoctl unpeer out-of-band naples");
+    assertThat(tutorial.check("kubectl get node -l liqo.io/type=virtual-node -o name")).isBlank();
+    tutorial.runToEnd();
+    assertThat(tutorial.shell().directory().resolve(".local-clusters")).doesNotExist();
   }
 
   private static String clusterId(String cluster) {
-    return shell
-        .bash("kubectl get foreignclusters " + cluster + " -o jsonpath='{.spec.clusterID}'")
-        .output();
+    return tutorial.check(
+        "kubectl get foreignclusters " + cluster + " -o jsonpath='{.spec.clusterID}'");
   }
 }

@@ -10,87 +10,82 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The "Offloading a Service" tutorial, replayed as a user follows it: london runs an application
- * and offloads its namespace to newyork with the Local strategy; the Service appears in newyork
- * with a ClusterIP of its own, and no pod runs there. Steps build on each other, in order.
+ * docs/tutorials/offloading-a-service.md, run as a reader follows it (every bash block, in order,
+ * in one shell): london runs an application and offloads its namespace to newyork with the Local
+ * strategy; the Service appears in newyork with a ClusterIP of its own and an EndpointSlice
+ * pointing at the pod in london, and no pod runs there. Steps build on each other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceOffloadingTutorialIT {
 
-  private static TutorialShell shell;
+  private static DocumentedTutorial tutorial;
 
   @BeforeAll
-  static void up() {
-    shell = TutorialShell.up("service-offloading", "london", "newyork");
+  static void start() {
+    tutorial = DocumentedTutorial.start("offloading-a-service.md");
   }
 
   @AfterAll
-  static void down() {
-    if (shell != null) {
-      shell.close();
+  static void stop() {
+    if (tutorial != null) {
+      tutorial.close();
     }
   }
 
   @Test
   @Order(1)
-  void theServiceIsReflectedToNewYorkButThePodsStayInLondon() {
-    TutorialShell.Result setup =
-        shell.bash(
-            "PEER_NEW_YORK=$(liqoctl generate peer-command --only-command"
-                + " --kubeconfig $KUBECONFIG_NEWYORK)\n"
-                + "echo \"$PEER_NEW_YORK\" | bash\n"
-                + "kubectl create namespace liqo-demo\n"
-                + "kubectl apply -f manifests/app.yaml -n liqo-demo\n"
-                + "kubectl wait --for=condition=Available deployment/flights-service -n liqo-demo"
-                + " --timeout=120s\n"
-                + "liqoctl offload namespace liqo-demo \\\n"
-                + "    --namespace-mapping-strategy EnforceSameName \\\n"
-                + "    --pod-offloading-strategy Local");
-    assertThat(setup.exitCode()).as(setup.output()).isZero();
+  void londonPeersWithNewYork() {
+    tutorial.runThrough("echo \"$PEER_NEW_YORK\" | bash");
+    assertThat(tutorial.runThrough("kubectl get foreignclusters").output())
+        .containsPattern("newyork\\s+OutOfBand\\s+Established\\s+None\\s+None\\s+Established");
+  }
 
-    TutorialShell.Result services =
-        shell.bashUntilSuccess(
-            "kubectl get services --namespace liqo-demo --kubeconfig \"$KUBECONFIG_NEWYORK\""
-                + " | grep flights-service",
-            60);
-    assertThat(services.exitCode()).as(services.output()).isZero();
-    assertThat(services.output())
+  @Test
+  @Order(2)
+  void theServiceIsReflectedToNewYorkButThePodsStayInLondon() {
+    tutorial.runThrough("--pod-offloading-strategy Local");
+    assertThat(
+            tutorial.runThrough("kubectl get services --namespace liqo-demo --kubeconfig").output())
         .containsPattern("flights-service\\s+ClusterIP\\s+\\S+\\s+<none>\\s+7999/TCP");
     String londonIp =
-        shell
-            .bash(
-                "kubectl get service flights-service -n liqo-demo -o jsonpath='{.spec.clusterIP}'")
-            .output();
+        tutorial.check(
+            "kubectl get service flights-service -n liqo-demo -o jsonpath='{.spec.clusterIP}'");
     String newYorkIp =
-        shell
-            .bash(
-                "kubectl get service flights-service -n liqo-demo --kubeconfig"
-                    + " \"$KUBECONFIG_NEWYORK\" -o jsonpath='{.spec.clusterIP}'")
-            .output();
+        tutorial.check(
+            "kubectl get service flights-service -n liqo-demo --kubeconfig"
+                + " \"$KUBECONFIG_NEWYORK\" -o jsonpath='{.spec.clusterIP}'");
     assertThat(newYorkIp).isNotBlank().isNotEqualTo(londonIp);
+    assertThat(tutorial.runThrough("kubectl get service flights-service").output())
+        .contains(londonIp);
 
-    assertThat(
-            shell
-                .bash("kubectl get pods --namespace liqo-demo --kubeconfig \"$KUBECONFIG_NEWYORK\"")
-                .output())
+    assertThat(tutorial.runThrough("kubectl get pods --namespace liqo-demo --kubeconfig").output())
         .isEqualTo("No resources found in liqo-demo namespace.");
-    assertThat(shell.bash("kubectl get pods -n liqo-demo -o wide").output())
+
+    String podIp =
+        tutorial.check(
+            "kubectl get pods -n liqo-demo -l run=flights-service"
+                + " -o jsonpath='{.items[0].status.podIP}'");
+    String reflected = tutorial.runThrough("kubectl get endpointslices").output();
+    assertThat(reflected)
+        .containsPattern("flights-service-\\S+\\s+IPv4\\s+7999\\s+" + podIp.replace(".", "\\."))
         .containsPattern("flights-service-\\S+\\s+1/1\\s+Running")
         .doesNotContain("liqo-newyork");
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void tearDownLeavesNothingInNewYork() {
-    TutorialShell.Result teardown =
-        shell.bash("liqoctl unoffload namespace liqo-demo\nliqoctl unpeer out-of-band newyork");
-    assertThat(teardown.exitCode()).as(teardown.output()).isZero();
+    tutorial.runThrough("liqoctl unpeer out-of-band newyork");
     TutorialShell.Result clean =
-        shell.bashUntilSuccess(
-            "[ -z \"$(kubectl --kubeconfig \"$KUBECONFIG_NEWYORK\" get namespaces"
-                + " -l liqo.io/remote-cluster-id -o name)\" ]\n"
-                + "! kubectl --kubeconfig \"$KUBECONFIG_NEWYORK\" get namespace liqo-demo",
-            60);
+        tutorial
+            .shell()
+            .bashUntilSuccess(
+                "[ -z \"$(kubectl --kubeconfig \"$KUBECONFIG_NEWYORK\" get namespaces"
+                    + " -l liqo.io/remote-cluster-id -o name)\" ]\n"
+                    + "! kubectl --kubeconfig \"$KUBECONFIG_NEWYORK\" get namespace liqo-demo",
+                60);
     assertThat(clean.exitCode()).as(clean.output()).isZero();
+    tutorial.runToEnd();
+    assertThat(tutorial.shell().directory().resolve(".local-clusters")).doesNotExist();
   }
 }
