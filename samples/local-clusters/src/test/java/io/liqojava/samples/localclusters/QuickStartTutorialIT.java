@@ -95,6 +95,9 @@ class QuickStartTutorialIT {
         tutorial.check("kubectl get pod nginx-local -n liqo-demo --template={{.status.podIP}}");
     String remoteIp =
         tutorial.check("kubectl get pod nginx-remote -n liqo-demo --template={{.status.podIP}}");
+    // Each cluster has its own pod range: the remote pod shows the address milan gave it.
+    assertThat(localIp).startsWith("10.244.");
+    assertThat(remoteIp).startsWith("10.245.");
     // The endpoints controller may list the pods a moment after they are Ready.
     String service = tutorial.runThrough("kubectl describe service liqo-demo").output();
     for (int i = 0; i < 60 && !endpointsOfBoth(service, localIp, remoteIp); i++) {
