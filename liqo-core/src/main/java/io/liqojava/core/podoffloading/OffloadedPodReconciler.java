@@ -14,6 +14,7 @@ import io.liqojava.core.runtime.OptimisticUpdate;
 import io.liqojava.core.runtime.Reconciler;
 import io.liqojava.core.runtime.Result;
 import io.liqojava.core.runtime.ServerSideApply;
+import io.liqojava.core.runtime.UidPreconditionDelete;
 import io.liqojava.reflection.spi.EventRecorder;
 import java.net.HttpURLConnection;
 import java.time.Clock;

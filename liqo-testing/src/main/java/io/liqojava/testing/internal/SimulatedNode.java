@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.liqojava.core.runtime.UidPreconditionDelete;
 import io.liqojava.testing.NodeSpec;
 import java.net.HttpURLConnection;
 import java.time.Duration;
@@ -305,8 +306,14 @@ public final class SimulatedNode implements AutoCloseable {
     String namespace = pod.getMetadata().getNamespace();
     String podName = pod.getMetadata().getName();
     if (pod.getMetadata().getDeletionTimestamp() != null) {
-      // Containers "stop" at once; then the kubelet finishes the graceful deletion.
-      client.pods().inNamespace(namespace).withName(podName).withGracePeriod(0).delete();
+      // Containers "stop" at once; then the kubelet finishes the graceful deletion, of this pod
+      // only: the cache may still hold it after a pod of the same name replaced it.
+      try {
+        UidPreconditionDelete.delete(client, pod, 0L);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
       addresses.release(key);
       return;
     }

@@ -1,4 +1,4 @@
-package io.liqojava.core.podoffloading;
+package io.liqojava.core.runtime;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,10 +12,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Deletes an object only if it is still the one seen (same UID), so that an object re-created under
- * the same name is never deleted by mistake. fabric8 offers resourceVersion preconditions only;
- * this sends the {@code DeleteOptions} itself.
+ * the same name is never deleted by mistake: what a controller acting on an informer's cache, which
+ * may still hold the object's previous incarnation, must use. fabric8 offers resourceVersion
+ * preconditions only; this sends the {@code DeleteOptions} itself.
  */
-final class UidPreconditionDelete {
+public final class UidPreconditionDelete {
 
   private static final long TIMEOUT_SECONDS = 30;
 
@@ -29,7 +30,7 @@ final class UidPreconditionDelete {
    *     gone or its name now belongs to another object
    * @throws KubernetesClientException on any other failure
    */
-  static boolean delete(KubernetesClient client, HasMetadata object, Long gracePeriodSeconds)
+  public static boolean delete(KubernetesClient client, HasMetadata object, Long gracePeriodSeconds)
       throws InterruptedException {
     var metadata = object.getMetadata();
     String apiVersion = HasMetadata.getApiVersion(object.getClass());
