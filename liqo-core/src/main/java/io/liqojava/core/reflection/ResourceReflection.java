@@ -106,6 +106,12 @@ final class ResourceReflection implements AutoCloseable {
     if (reflection == null) {
       return Result.done();
     }
+    if (!reflection.isSynced()) {
+      // One side's cache is still filling: a missing source would delete its reflection, a
+      // missing reflection would rewrite it. Retried with backoff until both sides are listed.
+      throw new IllegalStateException(
+          "the pair " + key.namespace() + " is still being listed in one of the clusters");
+    }
     items.get(reflection.sync(key.name())).increment();
     return Result.done();
   }
